@@ -1,0 +1,258 @@
+package org.newsnlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+
+import org.newsnlp.entity.Entity;
+import org.newsnlp.entity.EntityRecognizer;
+import org.newsnlp.entity.EntityResolver;
+import org.newsnlp.entity.Mention;
+import org.newsnlp.extract.ArticleExtractor;
+import org.newsnlp.extract.ExtractedArticle;
+import org.newsnlp.extract.JsoupArticleExtractor;
+import org.newsnlp.model.DefaultModels;
+import org.newsnlp.text.Language;
+import org.newsnlp.text.LanguageIdentifier;
+import org.newsnlp.text.OpenNlpLanguageIdentifier;
+import org.newsnlp.text.TextSegmenter;
+import org.newsnlp.text.TokenizedText;
+import org.newsnlp.topic.Topic;
+import org.newsnlp.topic.TopicClassifier;
+import org.newsnlp.topic.TopicPrediction;
+
+/**
+ * The front door: turns a news page (HTML) or scraped article text into an {@link AnalyzedArticle} with
+ * its text, metadata, sentences, tokens, entities and topics.
+ *
+ * <pre>{@code
+ * NewsAnalyzer nlp = NewsAnalyzer.withDefaultModels();          // load once, share everywhere
+ * AnalyzedArticle a = nlp.analyzeHtml(html, "https://example.com/story");
+ * a.entities(EntityType.COMPANY);
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe to share between threads; build one per application and reuse it.
+ */
+public final class NewsAnalyzer {
+
+    private final ArticleExtractor extractor;
+    private final LanguageIdentifier languages;
+    private final TextSegmenter segmenter;
+    private final EntityRecognizer recognizer;
+    private final EntityResolver resolver;
+    private final TopicClassifier topics;
+
+    private NewsAnalyzer(Builder b) {
+        this.extractor = Objects.requireNonNull(b.extractor, "extractor");
+        this.languages = Objects.requireNonNull(b.languages, "languageIdentifier");
+        this.segmenter = Objects.requireNonNull(b.segmenter, "segmenter");
+        this.recognizer = Objects.requireNonNull(b.recognizer, "entityRecognizer");
+        this.resolver = Objects.requireNonNull(b.resolver, "entityResolver");
+        this.topics = Objects.requireNonNull(b.topics, "topicClassifier");
+    }
+
+    /**
+     * An analyzer with the default English models: the extractor, OpenNLP language identification,
+     * sentences and tokens, the shipped named-entity model, entity resolution and the {@code news-bbc5}
+     * topic model. The models come from the {@code newsnlp-models} artifact on the classpath.
+     *
+     * @throws NewsNlpException when a default model is missing or unreadable
+     */
+    public static NewsAnalyzer withDefaultModels() {
+        return builder().build();
+    }
+
+    /** A builder preset with the default models; replace any stage before {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this analyzer's stages, to make a variant. */
+    public Builder toBuilder() {
+        Builder b = new Builder(false);
+        b.extractor = extractor;
+        b.languages = languages;
+        b.segmenter = segmenter;
+        b.recognizer = recognizer;
+        b.resolver = resolver;
+        b.topics = topics;
+        return b;
+    }
+
+    /**
+     * Analyses an HTML page.
+     *
+     * @param html the page source
+     * @param url  the page's URL, may be {@code null}
+     */
+    public AnalyzedArticle analyzeHtml(String html, String url) {
+        Objects.requireNonNull(html, "html");
+        return analyze(extractor.fromHtml(html, url));
+    }
+
+    /** Analyses text scraped from a news page, or a plain article text. */
+    public AnalyzedArticle analyzeText(String text) {
+        Objects.requireNonNull(text, "text");
+        return analyze(extractor.fromText(text));
+    }
+
+    /**
+     * Analyses many inputs on all cores. Results come back in input order; an input that fails does not
+     * affect the others.
+     *
+     * @param inputs the documents
+     * @return one result per input, in order
+     */
+    public List<BatchResult> analyzeAll(List<ArticleInput> inputs) {
+        Objects.requireNonNull(inputs, "inputs");
+        List<Future<AnalyzedArticle>> futures = new ArrayList<>(inputs.size());
+        ForkJoinPool pool = ForkJoinPool.commonPool();
+        for (ArticleInput in : inputs) {
+            Objects.requireNonNull(in, "inputs contains null");
+            futures.add(pool.submit(() -> in.html() ? analyzeHtml(in.content(), in.url()) : analyzeText(in.content())));
+        }
+        List<BatchResult> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                out.add(new BatchResult(inputs.get(i), futures.get(i).get(), null));
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                RuntimeException err = c instanceof RuntimeException r ? r
+                        : new NewsNlpException("analysis failed: " + c, c);
+                out.add(new BatchResult(inputs.get(i), null, err));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NewsNlpException("interrupted while analysing a batch", e);
+            }
+        }
+        return out;
+    }
+
+    /** Runs the language, segmentation, entity and topic stages over an extracted article. */
+    public AnalyzedArticle analyze(ExtractedArticle article) {
+        String text = article.text();
+        List<String> notes = new ArrayList<>(article.notes());
+        Language lang = languages.identify(text.isEmpty() ? article.title() : text);
+        TokenizedText tokenized = segmenter.segment(text);
+        List<Entity> entities = List.of();
+        List<Topic> topicList = List.of();
+        if (text.isBlank()) {
+            notes.add("no article text: entities and topics not computed");
+        } else if (!lang.isEnglish() && !Language.UNDETERMINED.equals(lang)) {
+            notes.add("language '" + lang.code() + "' is not English: entities and topics not computed");
+        } else {
+            List<Mention> mentions = recognizer.recognize(tokenized);
+            entities = resolver.resolve(tokenized, article.title(), mentions);
+            TopicPrediction p = topics.classify(article.title(), text);
+            topicList = p.topics();
+        }
+        return new AnalyzedArticle(article.metadata(), lang, text, tokenized.tokens(), tokenized.sentences(),
+                entities, topicList, article.related(), notes);
+    }
+
+    /** One document of a batch. */
+    public record ArticleInput(String content, boolean html, String url) {
+        public ArticleInput {
+            Objects.requireNonNull(content, "content");
+        }
+
+        /** An HTML page. */
+        public static ArticleInput html(String html, String url) {
+            return new ArticleInput(html, true, url);
+        }
+
+        /** A text. */
+        public static ArticleInput text(String text) {
+            return new ArticleInput(text, false, null);
+        }
+    }
+
+    /** The outcome of one document of a batch: an article, or the error that stopped it. */
+    public record BatchResult(ArticleInput input, AnalyzedArticle article, RuntimeException error) {
+        /** True when the document was analysed. */
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /**
+     * Builds a {@link NewsAnalyzer}. Starts from the default stages; any stage left unset is loaded from the
+     * default models when {@link #build()} runs. Not thread-safe; the analyzer it builds is.
+     */
+    public static final class Builder {
+        private ArticleExtractor extractor;
+        private LanguageIdentifier languages;
+        private TextSegmenter segmenter;
+        private EntityRecognizer recognizer;
+        private EntityResolver resolver;
+        private TopicClassifier topics;
+
+        private Builder() {
+        }
+
+        private Builder(boolean unused) {
+        }
+
+        /** The article extractor. */
+        public Builder extractor(ArticleExtractor value) {
+            this.extractor = Objects.requireNonNull(value, "extractor");
+            return this;
+        }
+
+        /** The language identifier. */
+        public Builder languageIdentifier(LanguageIdentifier value) {
+            this.languages = Objects.requireNonNull(value, "languageIdentifier");
+            return this;
+        }
+
+        /** The sentence and token segmenter. */
+        public Builder segmenter(TextSegmenter value) {
+            this.segmenter = Objects.requireNonNull(value, "segmenter");
+            return this;
+        }
+
+        /** The named-entity recognizer. */
+        public Builder entityRecognizer(EntityRecognizer value) {
+            this.recognizer = Objects.requireNonNull(value, "entityRecognizer");
+            return this;
+        }
+
+        /** The entity resolver. */
+        public Builder entityResolver(EntityResolver value) {
+            this.resolver = Objects.requireNonNull(value, "entityResolver");
+            return this;
+        }
+
+        /** The topic classifier. */
+        public Builder topicClassifier(TopicClassifier value) {
+            this.topics = Objects.requireNonNull(value, "topicClassifier");
+            return this;
+        }
+
+        /** Builds the analyzer, loading a default model for every stage left unset. */
+        public NewsAnalyzer build() {
+            if (extractor == null) {
+                extractor = new JsoupArticleExtractor();
+            }
+            if (languages == null) {
+                languages = OpenNlpLanguageIdentifier.load();
+            }
+            if (segmenter == null) {
+                segmenter = TextSegmenter.english();
+            }
+            if (recognizer == null) {
+                recognizer = DefaultModels.entityRecognizer();
+            }
+            if (resolver == null) {
+                resolver = DefaultModels.entityResolver();
+            }
+            if (topics == null) {
+                topics = DefaultModels.topicClassifier();
+            }
+            return new NewsAnalyzer(this);
+        }
+    }
+}

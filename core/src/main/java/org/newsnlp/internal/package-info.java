@@ -1,0 +1,2 @@
+/** Internal helpers with no compatibility promise. */
+package org.newsnlp.internal;

@@ -1,0 +1,2 @@
+/** Text layers: spans, tokens, sentences, tokenizers, sentence detection and language identification. */
+package org.newsnlp.text;

@@ -1,0 +1,2 @@
+/** Topic classification: predictions, classifiers, training and evaluation. */
+package org.newsnlp.topic;
