@@ -3,9 +3,6 @@ package org.newsnlp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 
 import org.newsnlp.entity.Entity;
 import org.newsnlp.entity.EntityRecognizer;
@@ -108,27 +105,24 @@ public final class NewsAnalyzer {
      */
     public List<BatchResult> analyzeAll(List<ArticleInput> inputs) {
         Objects.requireNonNull(inputs, "inputs");
-        List<Future<AnalyzedArticle>> futures = new ArrayList<>(inputs.size());
-        ForkJoinPool pool = ForkJoinPool.commonPool();
-        for (ArticleInput in : inputs) {
-            Objects.requireNonNull(in, "inputs contains null");
-            futures.add(pool.submit(() -> in.html() ? analyzeHtml(in.content(), in.url()) : analyzeText(in.content())));
-        }
-        List<BatchResult> out = new ArrayList<>(inputs.size());
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                out.add(new BatchResult(inputs.get(i), futures.get(i).get(), null));
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                RuntimeException err = c instanceof RuntimeException r ? r
-                        : new NewsNlpException("analysis failed: " + c, c);
-                out.add(new BatchResult(inputs.get(i), null, err));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NewsNlpException("interrupted while analysing a batch", e);
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i) == null) {
+                throw new NullPointerException("inputs[" + i + "] is null");
             }
         }
-        return out;
+        // A parallel stream runs on the common pool plus the calling thread, so it uses every core.
+        return inputs.parallelStream().map(this::analyzeOne).toList();
+    }
+
+    private BatchResult analyzeOne(ArticleInput in) {
+        try {
+            AnalyzedArticle a = in.html() ? analyzeHtml(in.content(), in.url()) : analyzeText(in.content());
+            return new BatchResult(in, a, null);
+        } catch (RuntimeException | StackOverflowError e) {
+            RuntimeException err = e instanceof RuntimeException r ? r
+                    : new NewsNlpException("analysis failed: " + e, e);
+            return new BatchResult(in, null, err);
+        }
     }
 
     /** Runs the language, segmentation, entity and topic stages over an extracted article. */
