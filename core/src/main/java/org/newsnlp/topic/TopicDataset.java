@@ -57,11 +57,17 @@ public final class TopicDataset {
      * @param textFields the fields (JSONL keys, CSV header names or 1-based column numbers) that make the text;
      *                   with two or more, the first is the title; empty for the defaults
      * @param labelField the label field, or {@code null} for the default ({@code label}/{@code labels}, CSV column 1)
+     * @param labelsRequired fail on a JSON line without a label field (else it gets no labels, as for prediction)
      */
-    public record Options(Format format, List<String> textFields, String labelField) {
+    public record Options(Format format, List<String> textFields, String labelField, boolean labelsRequired) {
 
-        /** Defaults: format from the file, default fields. */
-        public static final Options DEFAULT = new Options(Format.AUTO, List.of(), null);
+        /** Defaults: format from the file, default fields, labels required. */
+        public static final Options DEFAULT = new Options(Format.AUTO, List.of(), null, true);
+
+        /** A copy that does or does not require labels. */
+        public Options withLabelsRequired(boolean required) {
+            return new Options(format, textFields, labelField, required);
+        }
 
         public Options {
             Objects.requireNonNull(format, "format");
@@ -181,7 +187,7 @@ public final class TopicDataset {
             if (!node.isObject()) {
                 throw new NewsNlpException(source + ":" + lineNo + ": not a JSON object");
             }
-            List<String> labels = jsonLabels(node, options.labelField(), source, lineNo);
+            List<String> labels = jsonLabels(node, options.labelField(), options.labelsRequired(), source, lineNo);
             String title;
             String text;
             if (fields.isEmpty()) {
@@ -220,16 +226,22 @@ public final class TopicDataset {
         return v == null || v.isNull() ? "" : v.asText();
     }
 
-    private static List<String> jsonLabels(JsonNode node, String field, String source, int lineNo) {
+    private static List<String> jsonLabels(JsonNode node, String field, boolean required, String source, int lineNo) {
         JsonNode v;
         if (field != null) {
             v = node.get(field);
+            if (v == null && !required) {
+                return List.of();
+            }
             if (v == null) {
                 throw new NewsNlpException(source + ":" + lineNo + ": no label field '" + field + "' (found "
                         + fieldNames(node) + ")");
             }
         } else {
             v = node.has("label") ? node.get("label") : node.get("labels");
+            if (v == null && !required) {
+                return List.of();
+            }
             if (v == null) {
                 throw new NewsNlpException(source + ":" + lineNo + ": no 'label' or 'labels' field (found "
                         + fieldNames(node) + ")");

@@ -48,8 +48,10 @@ public final class TopicTrainer {
     private final String version;
     private final double nbAlpha;
     private final List<String> trainingData;
+    private final String command;
 
     private TopicTrainer(Builder b) {
+        this.command = b.command;
         this.features = b.features;
         this.nbAlpha = b.nbAlpha;
         this.c = b.c;
@@ -91,6 +93,7 @@ public final class TopicTrainer {
         b.name = name;
         b.version = version;
         b.trainingData = trainingData;
+        b.command = command;
         return b;
     }
 
@@ -118,7 +121,7 @@ public final class TopicTrainer {
         metrics.put("train.documents", (double) docs.size());
         metrics.put("train.seconds", Math.round(seconds * 100) / 100.0);
         ModelManifest manifest = new ModelManifest(TopicModel.FORMAT, TopicModel.FORMAT_VERSION, name, version, "en",
-                classifier.labels(), trainingData, metrics, null,
+                classifier.labels(), trainingData, metrics, command,
                 (multiLabel ? "multi-label" : "single-label") + " one-vs-rest linear SVM (squared hinge, dual coordinate "
                         + "descent, C=" + c + (nbAlpha > 0 ? ", naive Bayes feature scaling alpha=" + nbAlpha : "")
                         + ") over hashed TF-IDF features " + describe(features));
@@ -489,8 +492,15 @@ public final class TopicTrainer {
         private String name = "topics";
         private String version = "1";
         private List<String> trainingData = List.of();
+        private String command;
 
         private Builder() {
+        }
+
+        /** The command that rebuilds the model, for its manifest. */
+        public Builder command(String value) {
+            this.command = value;
+            return this;
         }
 
         /** Feature settings. */
