@@ -224,6 +224,10 @@ final class TopicsCommand implements Runnable {
                 description = "Naive Bayes feature scaling smoothing, 0 for none (default 1).")
         double nb;
 
+        @Option(names = "--lead-samples",
+                description = "Also train on each long article's title and opening paragraphs (helps on short texts).")
+        boolean leadSamples;
+
         @Option(names = "--calibration-folds", defaultValue = "3", paramLabel = "K",
                 description = "Held-out folds for calibration and thresholds, 0 for none (default 3).")
         int calibrationFolds;
@@ -266,7 +270,7 @@ final class TopicsCommand implements Runnable {
 
         TopicTrainer.Builder trainer(List<LabeledDocument> docs) {
             TopicTrainer.Builder b = TopicTrainer.builder().features(features()).c(c).nbSmoothing(nb)
-                    .calibrationFolds(calibrationFolds).seed(seed).multiLabel(multiLabelFor(docs));
+                    .calibrationFolds(calibrationFolds).seed(seed).multiLabel(multiLabelFor(docs)).leadSamples(leadSamples);
             if (threads != null) {
                 b.threads(threads);
             }

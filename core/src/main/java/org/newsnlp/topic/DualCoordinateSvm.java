@@ -12,7 +12,12 @@ import java.util.SplittableRandom;
 final class DualCoordinateSvm {
 
     /** A trained binary model: {@code score = w . x + bias}. */
-    record Weights(float[] w, float bias) {
+    /**
+     * A trained binary model: {@code score = w . x + bias}; {@code looShift[i]} is training row i's own share
+     * of its score ({@code y_i alpha_i (|x_i|^2 + 1)}), so that {@code score - looShift[i]} approximates the
+     * score of a model trained without row i.
+     */
+    record Weights(float[] w, float bias, float[] looShift) {
         double score(SparseRows x, int row) {
             return x.dot(row, w) + bias;
         }
@@ -149,9 +154,10 @@ final class DualCoordinateSvm {
             pgMaxOld = pgMax <= 0 ? Double.POSITIVE_INFINITY : pgMax;
             pgMinOld = pgMin >= 0 ? Double.NEGATIVE_INFINITY : pgMin;
         }
-        if (Boolean.getBoolean("svmdebug")) {
-            System.err.println("epochs " + epoch);
+        float[] shift = new float[n];
+        for (int i = 0; i < n; i++) {
+            shift[i] = (float) (y[i] * alpha[i] * (qd[i] - diag[i]));
         }
-        return new Weights(w, (float) b);
+        return new Weights(w, (float) b, shift);
     }
 }

@@ -20,8 +20,6 @@ final class FeatureHasher {
     private static final int BIGRAM_SEED = 0x5bd1e995;
     private static final int TRIGRAM_SEED = 0x1b873593;
     private static final int CHAR_SEED = 0x68e31da4;
-    private static final int TITLE_SEED = 0x3c6ef372;
-    private static final boolean TITLE_WORDS = Boolean.getBoolean("titlewords");
 
     private final TopicFeatureConfig config;
     private final int mask;
@@ -38,9 +36,7 @@ final class FeatureHasher {
     /** Counts the features of a title and a body; the title's last word and the body's first do not pair. */
     Counts count(CharSequence title, CharSequence text) {
         State s = new State(Math.max(64, (title.length() + text.length()) / 2));
-        s.title = TITLE_WORDS;
         scan(title, s);
-        s.title = false;
         s.prev1 = 0;
         s.prev2 = 0;
         s.words = 0;
@@ -54,7 +50,6 @@ final class FeatureHasher {
         int prev1;
         int prev2;
         int words;
-        boolean title;
         char[] word = new char[64];
 
         State(int capacity) {
@@ -123,9 +118,6 @@ final class FeatureHasher {
             }
             h = mix(h ^ wl);
             s.add(h);
-            if (s.title) {
-                s.add(mix(h + TITLE_SEED));
-            }
             if (config.maxWordNgram() >= 2 && s.words >= 1) {
                 s.add(mix(s.prev1 * 31 + h + BIGRAM_SEED));
                 if (config.maxWordNgram() >= 3 && s.words >= 2) {

@@ -101,12 +101,6 @@ public final class LinearTopicClassifier implements TopicClassifier {
         return s;
     }
 
-    double[] scores(SparseRows x, int row) {
-        int from = x.rowStart[row];
-        int len = x.rowStart[row + 1] - from;
-        return scores(Arrays.copyOfRange(x.index, from, from + len), Arrays.copyOfRange(x.value, from, from + len), len);
-    }
-
     /** The probabilities for raw scores: softmax for single-label, per-label sigmoids for multi-label. */
     double[] probabilities(double[] s) {
         double[] p = new double[k];

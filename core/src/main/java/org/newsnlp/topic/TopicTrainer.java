@@ -32,7 +32,8 @@ import org.newsnlp.model.ModelManifest;
  */
 public final class TopicTrainer {
 
-    private static final double FBR = Double.parseDouble(System.getProperty("fbr", "0.3"));
+    /** Labels whose best held-out F1 is below this get a conservative threshold (SCutFBR.1). */
+    private static final double FBR = 0.3;
 
     private final TopicFeatureConfig features;
     private final double c;
@@ -47,6 +48,7 @@ public final class TopicTrainer {
     private final String name;
     private final String version;
     private final double nbAlpha;
+    private final boolean leadSamples;
     private final List<String> trainingData;
     private final String command;
 
@@ -54,6 +56,7 @@ public final class TopicTrainer {
         this.command = b.command;
         this.features = b.features;
         this.nbAlpha = b.nbAlpha;
+        this.leadSamples = b.leadSamples;
         this.c = b.c;
         this.maxEpochs = b.maxEpochs;
         this.tolerance = b.tolerance;
@@ -81,6 +84,7 @@ public final class TopicTrainer {
         Builder b = new Builder();
         b.features = features;
         b.nbAlpha = nbAlpha;
+        b.leadSamples = leadSamples;
         b.c = c;
         b.maxEpochs = maxEpochs;
         b.tolerance = tolerance;
@@ -124,6 +128,7 @@ public final class TopicTrainer {
                 classifier.labels(), trainingData, metrics, command,
                 (multiLabel ? "multi-label" : "single-label") + " one-vs-rest linear SVM (squared hinge, dual coordinate "
                         + "descent, C=" + c + (nbAlpha > 0 ? ", naive Bayes feature scaling alpha=" + nbAlpha : "")
+                        + (leadSamples ? ", plus lead samples" : "")
                         + ") over hashed TF-IDF features " + describe(features));
         return new TopicModel(manifest, classifier);
     }
@@ -135,10 +140,26 @@ public final class TopicTrainer {
     }
 
     /** Trains the classifier alone, without a manifest (as cross-validation does). */
-    public LinearTopicClassifier trainClassifier(List<LabeledDocument> docs) {
-        Objects.requireNonNull(docs, "docs");
-        List<String> labels = labelsOf(docs);
+    public LinearTopicClassifier trainClassifier(List<LabeledDocument> originals) {
+        Objects.requireNonNull(originals, "docs");
+        List<String> labels = labelsOf(originals);
         int k = labels.size();
+        int originalCount = originals.size();
+        List<LabeledDocument> docs = originals;
+        int[] source = null;
+        if (leadSamples) {
+            docs = new ArrayList<>(originals);
+            List<Integer> src = new ArrayList<>();
+            for (int i = 0; i < originalCount; i++) {
+                LabeledDocument d = originals.get(i);
+                String lead = lead(d.text());
+                if (lead != null) {
+                    docs.add(new LabeledDocument(d.id() + "#lead", d.title(), lead, d.labels()));
+                    src.add(i);
+                }
+            }
+            source = src.stream().mapToInt(Integer::intValue).toArray();
+        }
         int n = docs.size();
         Map<String, Integer> labelIndex = new java.util.HashMap<>();
         for (int j = 0; j < k; j++) {
@@ -159,28 +180,29 @@ public final class TopicTrainer {
         });
         try {
             FeatureHasher hasher = new FeatureHasher(features);
-            long t0 = System.nanoTime();
             FeatureHasher.Counts[] counts = countAll(hasher, docs, pool);
-            long t1 = System.nanoTime();
             TfIdfVocabulary vocabulary = TfIdfVocabulary.fit(counts, features.hashBits(), features.minDocFreq(),
                     features.sublinearTf());
             SparseRows x = vocabulary.rows(counts);
             counts = null;
-            long t2 = System.nanoTime();
-            int folds = n >= 2 * Math.max(2, calibrationFolds) ? calibrationFolds : 0;
+            int folds = originalCount >= 2 * Math.max(2, calibrationFolds) ? calibrationFolds : 0;
             // a temperature needs few held-out documents: single-label models hold out one fold only
             int heldFolds = folds < 2 ? 0 : multiLabel ? folds : 1;
             Progress bar = new Progress(progress, k * (1 + heldFolds));
             DualCoordinateSvm svm = new DualCoordinateSvm(c, 1.0, maxEpochs, tolerance);
             DualCoordinateSvm.Weights[] full = trainAll(svm, x, member, pool, bar, 0);
-            if (Boolean.getBoolean("svmdebug")) {
-                System.err.printf("count %.2fs vocab+rows %.2fs svm %.2fs nnz %d%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                        (System.nanoTime() - t2) / 1e9, x.index.length);
-            }
             float[] calibration;
             if (folds >= 2) {
-                int[] fold = assignFolds(multiLabel ? null : gold, n, folds, seed);
+                int[] fold = assignFolds(multiLabel ? null : gold, originalCount, folds, seed);
                 int[] heldRows = heldOutRows(fold, heldFolds);
+                if (source != null) {
+                    // a lead sample stays in its article's fold, and only articles are scored
+                    int[] all = java.util.Arrays.copyOf(fold, n);
+                    for (int a = 0; a < source.length; a++) {
+                        all[originalCount + a] = fold[source[a]];
+                    }
+                    fold = all;
+                }
                 double[][] held = heldOutScores(svm, x, member, fold, heldFolds, pool, bar);
                 double[][] heldScores = new double[heldRows.length][];
                 boolean[][] heldMember = new boolean[k][heldRows.length];
@@ -194,7 +216,12 @@ public final class TopicTrainer {
                 }
                 calibration = calibrate(heldScores, heldMember, heldGold, k);
             } else {
-                calibration = calibrate(trainingScores(full, x), member, gold, k);
+                double[][] loo = java.util.Arrays.copyOf(trainingScores(full, x), originalCount);
+                boolean[][] m = new boolean[k][];
+                for (int j = 0; j < k; j++) {
+                    m[j] = java.util.Arrays.copyOf(member[j], originalCount);
+                }
+                calibration = calibrate(loo, m, java.util.Arrays.copyOf(gold, originalCount), k);
             }
             bar.done();
             int u = vocabulary.size();
@@ -267,6 +294,30 @@ public final class TopicTrainer {
         }
         invokeAll(pool, tasks);
         return out;
+    }
+
+    /**
+     * The opening of an article: its first paragraph, extended by the next ones while shorter than 200
+     * characters, cut at a word boundary after 600; {@code null} when that is most of the text already.
+     */
+    static String lead(String text) {
+        String t = text.strip();
+        int end = 0;
+        while (end < t.length() && end < 200) {
+            int next = t.indexOf('\n', end);
+            while (next >= 0 && next + 1 < t.length() && t.charAt(next + 1) == '\n') {
+                next++;
+            }
+            end = next < 0 ? t.length() : next + 1;
+        }
+        if (end > 600) {
+            int cut = t.lastIndexOf(' ', 600);
+            end = cut > 200 ? cut : 600;
+        }
+        if (end >= 0.7 * t.length()) {
+            return null;
+        }
+        return t.substring(0, end).strip();
     }
 
     private static int[] heldOutRows(int[] fold, int heldFolds) {
@@ -359,11 +410,12 @@ public final class TopicTrainer {
         return fold;
     }
 
+    /** Approximate leave-one-out scores of the training rows: each score minus the row's own share of it. */
     private static double[][] trainingScores(DualCoordinateSvm.Weights[] w, SparseRows x) {
         double[][] s = new double[x.rows()][w.length];
         for (int i = 0; i < x.rows(); i++) {
             for (int j = 0; j < w.length; j++) {
-                s[i][j] = w[j].score(x, i);
+                s[i][j] = w[j].score(x, i) - w[j].looShift()[i];
             }
         }
         return s;
@@ -480,9 +532,10 @@ public final class TopicTrainer {
     public static final class Builder {
         private TopicFeatureConfig features = TopicFeatureConfig.DEFAULT;
         private double nbAlpha = 1.0;
+        private boolean leadSamples;
         private double c = 1.0;
         private int maxEpochs = 50;
-        private double tolerance = 0.1;
+        private double tolerance = 0.3;
         private long seed = 42;
         private boolean multiLabel;
         private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -518,6 +571,15 @@ public final class TopicTrainer {
                 throw new IllegalArgumentException("nbSmoothing must be 0 or positive, got " + alpha);
             }
             this.nbAlpha = alpha;
+            return this;
+        }
+
+        /**
+         * Also train on each long article's title and opening paragraphs, labelled as the article, so that the
+         * model learns to classify short texts (headlines with a summary) too. Default off.
+         */
+        public Builder leadSamples(boolean value) {
+            this.leadSamples = value;
             return this;
         }
 
@@ -569,7 +631,11 @@ public final class TopicTrainer {
             return this;
         }
 
-        /** Folds of the training data that fit calibration and thresholds, 0 to fit them on training scores. */
+        /**
+         * Folds of the training data that fit calibration and thresholds (single-label models hold out one of
+         * them), or 0 to fit them on approximate leave-one-out scores of the training data (faster, less
+         * accurate). Default 3.
+         */
         public Builder calibrationFolds(int value) {
             if (value < 0 || value == 1) {
                 throw new IllegalArgumentException("calibrationFolds must be 0 or at least 2, got " + value);
