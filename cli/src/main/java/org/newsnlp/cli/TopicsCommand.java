@@ -229,10 +229,11 @@ final class TopicsCommand implements Runnable {
         boolean leadSamples;
 
         @Option(names = "--calibration-folds", defaultValue = "3", paramLabel = "K",
-                description = "Held-out folds for calibration and thresholds, 0 for none (default 3).")
+                description = "Held-out folds that fit calibration and thresholds, or 0 for approximate "
+                        + "leave-one-out scores of the training data (default 3).")
         int calibrationFolds;
 
-        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default 42).")
+        @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed (default 42).")
         long seed;
 
         @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: all processors).")

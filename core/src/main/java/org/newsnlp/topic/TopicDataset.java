@@ -262,7 +262,7 @@ public final class TopicDataset {
     }
 
     private static List<LabeledDocument> readCsv(Reader reader, String source, Options options) throws IOException {
-        CsvReader csv = new CsvReader(new BufferedReader(reader, 1 << 16));
+        CsvReader csv = new CsvReader(new BufferedReader(reader, 1 << 16), source);
         List<String> row = csv.next();
         if (row == null) {
             return List.of();
@@ -344,10 +344,13 @@ public final class TopicDataset {
     /** RFC 4180 records: quoted fields may hold commas, newlines and doubled quotes. */
     static final class CsvReader {
         private final Reader in;
+        private final String source;
         private int peeked = -2;
+        private int records;
 
-        CsvReader(Reader in) {
+        CsvReader(Reader in, String source) {
             this.in = in;
+            this.source = source;
         }
 
         private int read() throws IOException {
@@ -365,6 +368,7 @@ public final class TopicDataset {
             if (c == -1) {
                 return null;
             }
+            records++;
             List<String> row = new ArrayList<>();
             StringBuilder f = new StringBuilder();
             boolean quoted = false;
@@ -372,7 +376,7 @@ public final class TopicDataset {
             while (true) {
                 if (quoted) {
                     if (c == -1) {
-                        throw new NewsNlpException("CSV: unterminated quoted field");
+                        throw new NewsNlpException(source + ": CSV record " + records + " has an unterminated quoted field");
                     }
                     if (c == '"') {
                         int d = read();

@@ -87,4 +87,11 @@ class TopicDatasetTest {
         assertEquals(List.of(), read(jsonl, "d.jsonl", TopicDataset.Options.DEFAULT.withLabelsRequired(false))
                 .get(0).labels());
     }
+
+    @Test
+    void unterminatedCsvQuoteNamesTheFile() {
+        NewsNlpException e = assertThrows(NewsNlpException.class,
+                () -> read("\"1\",\"ok\"\n\"2\",\"never closed\n", "broken.csv", TopicDataset.Options.DEFAULT));
+        assertTrue(e.getMessage().contains("broken.csv") && e.getMessage().contains("record 2"), e.getMessage());
+    }
 }
