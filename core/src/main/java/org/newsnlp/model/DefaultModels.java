@@ -32,7 +32,10 @@ public final class DefaultModels {
 
     /** The default topic classifier, {@code news-bbc5}. */
     public static TopicClassifier topicClassifier() {
-        throw missing("news-bbc5");
+        if (DefaultModels.class.getClassLoader().getResource(ROOT + "topics/news-bbc5/model.bin.gz") == null) {
+            throw missing("news-bbc5");
+        }
+        return org.newsnlp.topic.TopicModel.loadShipped("news-bbc5");
     }
 
     static NewsNlpException missing(String what) {

@@ -1,0 +1,86 @@
+package org.newsnlp.topic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+class FeatureHasherTest {
+
+    private static int total(FeatureHasher.Counts c) {
+        int t = 0;
+        for (int v : c.counts()) {
+            t += v;
+        }
+        return t;
+    }
+
+    @Test
+    void countsUnigramsAndBigramsOfWordCharacters() {
+        FeatureHasher h = new FeatureHasher(TopicFeatureConfig.DEFAULT);
+        // 4 words -> 4 unigrams + 3 bigrams
+        assertEquals(7, total(h.count("", "Shares rose, sharply: today!")));
+        assertEquals(4, total(new FeatureHasher(TopicFeatureConfig.DEFAULT.withMaxWordNgram(1)).count("", "a b c d")));
+    }
+
+    @Test
+    void titleAndBodyDoNotFormABigram() {
+        FeatureHasher h = new FeatureHasher(TopicFeatureConfig.DEFAULT);
+        assertEquals(2 + 2, total(h.count("alpha", "beta gamma")));
+        assertEquals(3 + 2, total(h.count("", "alpha beta gamma")));
+    }
+
+    @Test
+    void foldsCaseIndependentlyOfTheDefaultLocale() {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            FeatureHasher h = new FeatureHasher(TopicFeatureConfig.DEFAULT);
+            FeatureHasher.Counts upper = h.count("", "INDIA ISTANBUL");
+            Locale.setDefault(Locale.ROOT);
+            FeatureHasher.Counts lower = new FeatureHasher(TopicFeatureConfig.DEFAULT).count("", "india istanbul");
+            assertArrayEquals(lower.buckets(), upper.buckets());
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void bucketsAreSortedDistinctAndInRange() {
+        TopicFeatureConfig f = TopicFeatureConfig.DEFAULT.withHashBits(12).withCharNgrams(3, 5);
+        FeatureHasher.Counts c = new FeatureHasher(f).count("Title here", "some text with some repeated text, text");
+        for (int i = 0; i < c.size(); i++) {
+            int b = c.buckets()[i];
+            assertEquals(true, b >= 0 && b < 1 << 12);
+            if (i > 0) {
+                assertEquals(true, b > c.buckets()[i - 1]);
+            }
+        }
+        assertNotEquals(0, c.size());
+    }
+
+    @Test
+    void characterNgramsArePaddedWords() {
+        TopicFeatureConfig f = TopicFeatureConfig.DEFAULT.withMaxWordNgram(1).withCharNgrams(3, 3);
+        // " ab " has 2 trigrams, plus the word itself
+        assertEquals(3, total(new FeatureHasher(f).count("", "ab")));
+    }
+
+    @Test
+    void shortWordsAreSkipped() {
+        TopicFeatureConfig f = TopicFeatureConfig.DEFAULT.withMaxWordNgram(1).withMinTokenLength(3);
+        assertEquals(1, total(new FeatureHasher(f).count("", "a an the")));
+    }
+
+    @Test
+    void rejectsInvalidConfigurations() {
+        assertThrows(IllegalArgumentException.class, () -> TopicFeatureConfig.DEFAULT.withHashBits(30));
+        assertThrows(IllegalArgumentException.class, () -> TopicFeatureConfig.DEFAULT.withCharNgrams(0, 3));
+        assertThrows(IllegalArgumentException.class, () -> TopicFeatureConfig.DEFAULT.withCharNgrams(5, 3));
+        assertThrows(IllegalArgumentException.class, () -> TopicFeatureConfig.DEFAULT.withMaxWordNgram(0));
+    }
+}
