@@ -122,7 +122,7 @@ final class NerCommand implements Runnable {
         @Option(names = "--clusters", paramLabel = "FILE", description = "Word clusters from 'ner clusters'.")
         Path clusters;
 
-        @Option(names = "--epochs", defaultValue = "12", description = "Passes over the data per stage (default 12).")
+        @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training data (default 10).")
         int epochs;
 
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Turns the sentences of a document into hashed feature ids (bucket indices into a weight table): word,
  * lower case, shape, prefixes and suffixes, neighbours within two tokens, word clusters, gazetteer matches,
  * case statistics of the word in running text and in the same document, the sentence's case style, and, in
- * the second stage, what the first stage said about the same word elsewhere in the document.
+ * the second pass, what the first pass said about the same word elsewhere in the document.
  *
  * <p>Headlines in capitals and Title Case lines are first re-cased word by word to their usual spelling (taken
  * from the same document, else from the word clusters' case counts), so a title-case sentence is read like a
@@ -74,7 +74,7 @@ final class FeatureExtractor {
         /** Per-document case counts: lower-case hash -> 10-bit counts of lower, capitalised, all-caps forms. */
         final LongIntMap docCase;
         int[][] stage1; // BIO label ids of the first stage, or null
-        LongIntMap wordIds; // lower-case hash -> id, for stage-1 counts
+        LongIntMap wordIds; // lower-case hash -> id, for first-pass label counts
         int[] labelCounts; // [id * labels + label]
 
         Doc(String[][] norm, int[] kind, LongIntMap docCase) {
@@ -90,25 +90,28 @@ final class FeatureExtractor {
 
     /** Reusable output of {@link #extract}: features of token i are {@code feats[offsets[i] .. offsets[i+1])}. */
     static final class Buffer {
-        int[] feats = new int[2048];
-        int[] offsets = new int[64];
+        int[] feats = new int[0];
+        int[] offsets = new int[0];
         int n;
-        long[] hw = new long[64];
-        long[] hl = new long[64];
-        long[] hs = new long[64];
-        long[] hss = new long[64];
-        long[] c0 = new long[64];
-        long[] c1 = new long[64];
-        long[] c2 = new long[64];
-        int[] gaz = new int[64];
-        int[] title = new int[64];
-        int[] found = new int[64];
+        long[] hw = new long[0];
+        long[] hl = new long[0];
+        long[] hs = new long[0];
+        long[] hss = new long[0];
+        long[] c0 = new long[0];
+        long[] c1 = new long[0];
+        long[] c2 = new long[0];
+        int[] gaz = new int[0];
+        int[] title = new int[0];
+        int[] found = new int[0];
         final int[] typeCount = new int[Gazetteer.TYPES];
-        long[] gazHashes = new long[64];
+        long[] gazHashes = new long[0];
         int size;
 
         void ensure(int tokens) {
             int cap = tokens + 2 * PAD + 1;
+            if (feats.length < tokens * 100) {
+                feats = new int[Math.max(tokens * 100, feats.length * 2)];
+            }
             if (hw.length < cap) {
                 int c = Math.max(cap, hw.length * 2);
                 hw = new long[c];
@@ -128,7 +131,7 @@ final class FeatureExtractor {
 
         void add(long h, int mask) {
             if (size == feats.length) {
-                feats = Arrays.copyOf(feats, size * 2);
+                feats = Arrays.copyOf(feats, Math.max(256, size * 2));
             }
             feats[size++] = (int) (h >>> 1) & mask;
         }
@@ -140,8 +143,12 @@ final class FeatureExtractor {
         int ns = sentences.size();
         String[][] norm = new String[ns][];
         int[] kind = new int[ns];
-        LongIntMap docCase = new LongIntMap(64);
-        LongIntMap docForm = new LongIntMap(64); // lower hash -> (sentence << 16 | token) of a capitalised form
+        int total = 0;
+        for (String[] t : sentences) {
+            total += t.length;
+        }
+        LongIntMap docCase = new LongIntMap(Math.max(8, total));
+        LongIntMap docForm = new LongIntMap(Math.max(8, total / 4)); // lower hash -> (sentence << 16 | token)
         for (int s = 0; s < ns; s++) {
             String[] raw = sentences.get(s);
             String[] t = new String[raw.length];
@@ -367,7 +374,7 @@ final class FeatureExtractor {
         return 0x1000L + template * 0x9E3779B97F4A7C15L;
     }
 
-    /** Extracts the first-stage features of sentence {@code s} into {@code b}. */
+    /** Extracts the token features of sentence {@code s} into {@code b}. */
     void extract(Doc doc, int s, Buffer b) {
         String[] w = doc.norm[s];
         int n = w.length;
@@ -564,7 +571,7 @@ final class FeatureExtractor {
     }
 
     /**
-     * Extracts the document-stage features of sentence {@code s} into {@code b}: what the first stage said
+     * Extracts the document features of sentence {@code s} into {@code b}: what the first pass said
      * about this token and about the same word elsewhere in the document. Needs {@link #countStage1}.
      */
     void extractDocument(Doc doc, int s, Buffer b) {
@@ -581,14 +588,15 @@ final class FeatureExtractor {
         b.offsets[n] = b.size;
     }
 
-    /** Counts the first stage's labels per lower-case word over the document. */
+    /** Counts the first pass's labels per lower-case word over the document. */
     void countStage1(Doc doc) {
-        LongIntMap ids = new LongIntMap(256);
+        LongIntMap ids = null;
         int next = 0;
         int total = 0;
         for (String[] t : doc.norm) {
             total += t.length;
         }
+        ids = new LongIntMap(Math.max(8, total));
         int[] counts = new int[Math.max(1, total) * labels];
         for (int s = 0; s < doc.norm.length; s++) {
             String[] t = doc.norm[s];

@@ -28,7 +28,7 @@ import org.newsnlp.model.ModelManifest;
  *   <li>int magic {@code 0x4E4E4552} ("NNER"), int format version (2);</li>
  *   <li>int length and that many bytes of UTF-8 JSON: the {@link ModelManifest};</li>
  *   <li>int label count, each label as UTF (BIO tags, {@code O} first);</li>
- *   <li>int hash bits {@code b} of the first stage's feature table;</li>
+ *   <li>int hash bits {@code b} of the token features (the weight table's rows);</li>
  *   <li>boolean: word clusters follow; if so their body as in {@link WordClusters#write} after the version;</li>
  *   <li>two gazetteers, the names of the training data and the names found in unlabelled text: each an int
  *       count, then per name a byte token count, the tokens as UTF and a byte type mask (bit 0 PER, 1 ORG,
@@ -50,7 +50,7 @@ final class NerModel {
     private static final int MAGIC = 0x4E4E4552;
 
     /**
-     * Weights of one perceptron stage: a table of {@code 2^bits} rows of one quantised weight per label
+     * The perceptron weights: a table of {@code 2^bits} rows of one quantised weight per label
      * (weight = short &times; scale), transition and start scores.
      */
     record Stage(short[] weights, float scale, int bits, float[] transitions, float[] start) {
@@ -361,7 +361,7 @@ final class NerModel {
             int s = 0;
             int sb = d.readInt();
             if (sb < 8 || sb > 24) {
-                throw new NewsNlpException(source + ": corrupt NER model (hash bits " + sb + " in stage " + s + ")");
+                throw new NewsNlpException(source + ": corrupt NER model (hash bits " + sb + ")");
             }
             int rows = 1 << sb;
             float[] trans = new float[l * l];

@@ -14,9 +14,9 @@ import org.newsnlp.model.ModelManifest;
 
 /**
  * Trains a {@link PerceptronEntityRecognizer} from CoNLL documents: an averaged structured perceptron with
- * Viterbi decoding, in one or two stages. The gazetteer features of each training document come from the
+ * Viterbi decoding, in one or two passes. The gazetteer features of each training document come from the
  * names of the other folds (so the model does not learn to trust a list that always contains the answer),
- * and the second stage learns from first-stage labels predicted by models that did not see the document
+ * and the second pass learns from first-pass labels predicted by models that did not see the document
  * (jackknifing), as it will meet them on new text.
  *
  * <pre>{@code
@@ -35,11 +35,11 @@ public final class NerTrainer {
     /**
      * Training settings.
      *
-     * @param epochs        passes over the training data per stage
+     * @param epochs        passes over the training data
      * @param seed          seed of the shuffling and fold assignment
      * @param hashBits      the weight table has {@code 2^hashBits} rows
-     * @param folds         folds for the gazetteer and second-stage jackknife
-     * @param documentStage whether to train the second, document-level stage
+     * @param folds         folds for the gazetteer and the first-pass jackknife
+     * @param documentStage whether to train the second, document-level pass
      */
     public record Settings(int epochs, long seed, int hashBits, int folds, boolean documentStage) {
         public Settings {
@@ -56,7 +56,7 @@ public final class NerTrainer {
 
         /** The settings of the shipped model. */
         public static Settings defaults() {
-            return new Settings(12, 1L, 20, 5, true);
+            return new Settings(10, 1L, 20, 5, true);
         }
 
         /** A copy with other epochs. */
@@ -69,7 +69,7 @@ public final class NerTrainer {
             return new Settings(epochs, s, hashBits, folds, documentStage);
         }
 
-        /** A copy with or without the document stage. */
+        /** A copy with or without the document pass. */
         public Settings withDocumentStage(boolean on) {
             return new Settings(epochs, seed, hashBits, folds, on);
         }
@@ -187,7 +187,7 @@ public final class NerTrainer {
         }
         log.accept(String.format(Locale.ROOT, "%d documents, %d names in the gazetteer, %d folds", nd,
                 allNames.size(), folds));
-        // stage 1 features
+        // token features
         List<Sent> sents = new ArrayList<>();
         FeatureExtractor.Doc[] docs = new FeatureExtractor.Doc[nd];
         FeatureExtractor.Buffer buf = new FeatureExtractor.Buffer();
