@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -274,9 +273,5 @@ final class NerCommand implements Runnable {
             w.flush();
             return 0;
         }
-    }
-
-    static PrintStream err() {
-        return System.err;
     }
 }

@@ -179,7 +179,7 @@ final class FeatureExtractor {
             if (kind[s] != KIND_NORMAL) {
                 String[] t = norm[s];
                 for (int i = 0; i < t.length; i++) {
-                    t[i] = recase(t[i], kind[s], i, docCase, docForm, norm);
+                    t[i] = recase(t[i], kind[s], docCase, docForm, norm);
                 }
             }
         }
@@ -202,7 +202,7 @@ final class FeatureExtractor {
         return ((v & 1023) > 0 ? 1 : 0) | (((v >>> 10) & 1023) > 0 ? 2 : 0) | (((v >>> 20) & 1023) > 0 ? 4 : 0);
     }
 
-    private String recase(String w, int kind, int position, LongIntMap docCase, LongIntMap docForm,
+    private String recase(String w, int kind, LongIntMap docCase, LongIntMap docForm,
                           String[][] norm) {
         if (w.isEmpty() || !Character.isLetter(w.charAt(0))) {
             return w;

@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -301,9 +300,5 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
     @Override
     public String toString() {
         return "PerceptronEntityRecognizer[" + source + ", " + (model.documentPass ? 2 : 1) + " pass(es)]";
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }
