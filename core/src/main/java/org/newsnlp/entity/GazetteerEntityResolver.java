@@ -1,0 +1,937 @@
+package org.newsnlp.entity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.newsnlp.text.Sentence;
+import org.newsnlp.text.Token;
+import org.newsnlp.text.TokenizedText;
+
+/**
+ * Resolves a recognizer's mentions into people, companies, countries, other organisations, places and other
+ * names, with a {@link Gazetteer}: known names are found in the text directly (so names the recognizer
+ * missed or mistyped count too), organisations are split into companies and other organisations by name
+ * lists, legal-form suffixes and context cues, mentions of one thing are grouped ("Harry Shum Heung-yeung",
+ * "Shum", "Mr Shum"), and each entity gets a salience from its mention count, first position, title and
+ * lead presence.
+ *
+ * <pre>{@code
+ * EntityResolver resolver = GazetteerEntityResolver.english();
+ * List<Entity> entities = resolver.resolve(tokenized, title, recognizer.recognize(tokenized));
+ * }</pre>
+ *
+ * <p>Country words inside other names ("South China Sea", "USA Today", "American Airlines", "University of
+ * Hong Kong") are not country mentions. Hong Kong, Macao, Taiwan, Puerto Rico and the other ISO 3166-1
+ * territories count as countries with their own codes. Work is linear in the length of the text: one trie
+ * walk per token and hashed look-ups for cues.
+ *
+ * <p>Instances are immutable and safe to share between threads; all per-call state lives on the stack.
+ */
+public final class GazetteerEntityResolver implements EntityResolver {
+
+    private static final Set<String> CONNECTORS = Set.of("-", "/", "and", "&", "–", ",");
+    private static final int WINDOW = 4;
+
+    private final Gazetteer gazetteer;
+    private final Set<String> companyBefore;
+    private final Set<String> companyAfter;
+    private final Set<String> orgBefore;
+    private final Set<String> orgAfter;
+    private final Set<String> pronouns;
+
+    /** A resolver over {@code gazetteer}. */
+    public GazetteerEntityResolver(Gazetteer gazetteer) {
+        this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+        this.companyBefore = lower(gazetteer.cues(Gazetteer.Cue.COMPANY_BEFORE));
+        this.companyAfter = lower(gazetteer.cues(Gazetteer.Cue.COMPANY_AFTER));
+        this.orgBefore = lower(gazetteer.cues(Gazetteer.Cue.ORG_BEFORE));
+        this.orgAfter = lower(gazetteer.cues(Gazetteer.Cue.ORG_AFTER));
+        this.pronouns = lower(gazetteer.cues(Gazetteer.Cue.PRONOUN));
+    }
+
+    /** The resolver over the shipped English lists ({@link Gazetteer#english()}). */
+    public static GazetteerEntityResolver english() {
+        return new GazetteerEntityResolver(Gazetteer.english());
+    }
+
+    /** The lists this resolver uses. */
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    private static Set<String> lower(Set<String> words) {
+        Set<String> out = new HashSet<>(words.size() * 2);
+        for (String w : words) {
+            out.add(w.toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(out);
+    }
+
+    @Override
+    public List<Entity> resolve(TokenizedText text, String title, List<Mention> mentions) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(mentions, "mentions");
+        String t = text.text();
+        List<Token> tokens = text.tokens();
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        List<Cand> found = scan(t, tokens);
+        List<Cand> tagged = clean(t, tokens, mentions);
+        List<Cand> merged = merge(t, tokens, found, tagged);
+        for (Cand c : merged) {
+            c.surface = t.substring(c.start, c.end);
+            refine(c);
+        }
+        List<Cluster> clusters = cluster(t, tokens, merged);
+        return finish(text, title == null ? "" : title, clusters);
+    }
+
+    // ---------------------------------------------------------------- scanning
+
+    /** Known names found in the text itself, longest first, left to right. */
+    private List<Cand> scan(String t, List<Token> tokens) {
+        NameTrie trie = gazetteer.trie();
+        List<Cand> out = new ArrayList<>();
+        int n = tokens.size();
+        int i = 0;
+        while (i < n) {
+            if (!startsName(tokens.get(i))) {
+                i++;
+                continue;
+            }
+            NameTrie.Match m = trie.longest(t, tokens, i);
+            if (m == null) {
+                i++;
+                continue;
+            }
+            Gazetteer.Entry e = gazetteer.entry(m.value());
+            boolean atTokenEnd = m.end() == tokens.get(m.endToken() - 1).end();
+            if (e.type() != EntityType.COUNTRY || !insideLargerName(tokens, m, atTokenEnd)) {
+                out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), e.type(), e, true));
+            } else {
+                out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), null, null, true));
+            }
+            i = m.endToken();
+        }
+        return out;
+    }
+
+    private static boolean startsName(Token tok) {
+        char c = tok.text().charAt(0);
+        return Character.isUpperCase(c) || Character.isDigit(c) || (Character.isLowerCase(c) && tok.text().length() > 1
+                && hasUpper(tok.text()));
+    }
+
+    private static boolean hasUpper(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A country word followed by a name continuation ("South China Sea") or after "University of". */
+    private boolean insideLargerName(List<Token> tokens, NameTrie.Match m, boolean atTokenEnd) {
+        int next = m.endToken();
+        if (atTokenEnd && next < tokens.size()) {
+            if (phraseAt(tokens, next, Gazetteer.Cue.GOVERNMENT)) {
+                return false;
+            }
+            if (phraseAt(tokens, next, Gazetteer.Cue.CONTINUATION)) {
+                return true;
+            }
+        }
+        int prev = m.firstToken();
+        for (int k = 1; k <= 2 && prev - k >= 0; k++) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = prev - k; j < prev; j++) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(tokens.get(j).text());
+            }
+            if (gazetteer.cue(Gazetteer.Cue.PREFIX, sb.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the tokens from {@code at} start with a phrase of {@code cue} (up to three words). */
+    private boolean phraseAt(List<Token> tokens, int at, Gazetteer.Cue cue) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < 3 && at + k < tokens.size(); k++) {
+            if (k > 0) {
+                sb.append(' ');
+            }
+            sb.append(tokens.get(at + k).text());
+            if (gazetteer.cue(cue, sb.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- recognizer mentions
+
+    /** The recognizer's mentions, without possessives, quotes and pronouns, aligned to tokens. */
+    private List<Cand> clean(String t, List<Token> tokens, List<Mention> mentions) {
+        List<Cand> out = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            int s = m.start();
+            int e = Math.min(m.end(), t.length());
+            while (s < e && isEdgePunct(t.charAt(s))) {
+                s++;
+            }
+            while (e > s && isEdgePunct(t.charAt(e - 1)) && t.charAt(e - 1) != '.') {
+                e--;
+            }
+            if (e - s > 2 && (t.charAt(e - 1) == 's' || t.charAt(e - 1) == 'S') && NameTrie.isApostrophe(t.charAt(e - 2))) {
+                e -= 2;
+            } else if (e - s > 2 && NameTrie.isApostrophe(t.charAt(e - 1)) && t.charAt(e - 2) == 's') {
+                e -= 1;
+            }
+            if (e <= s) {
+                continue;
+            }
+            String surface = t.substring(s, e);
+            if (!hasUpper(surface) || pronouns.contains(surface.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int first = tokenAt(tokens, s);
+            int last = tokenAt(tokens, e - 1);
+            if (first < 0 || last < 0) {
+                continue;
+            }
+            out.add(new Cand(s, e, first, last + 1, m.type(), null, false));
+        }
+        out.sort(Comparator.comparingInt((Cand c) -> c.start).thenComparingInt(c -> -c.end));
+        List<Cand> kept = new ArrayList<>(out.size());
+        int lastEnd = -1;
+        for (Cand c : out) {
+            if (c.start >= lastEnd) {
+                kept.add(c);
+                lastEnd = c.end;
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isEdgePunct(char c) {
+        return c == '"' || c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201c' || c == '\u201d'
+                || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '[' || c == ']'
+                || c == '.' || c == '!' || c == '?' || Character.isWhitespace(c);
+    }
+
+    /** Index of the token covering character {@code pos}, or -1. */
+    private static int tokenAt(List<Token> tokens, int pos) {
+        int lo = 0;
+        int hi = tokens.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Token tok = tokens.get(mid);
+            if (tok.end() <= pos) {
+                lo = mid + 1;
+            } else if (tok.start() > pos) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- merging
+
+    /** Combines names found in the text with the recognizer's mentions, without overlaps. */
+    private List<Cand> merge(String t, List<Token> tokens, List<Cand> found, List<Cand> tagged) {
+        List<Cand> out = new ArrayList<>(found.size() + tagged.size());
+        boolean[] used = new boolean[found.size()];
+        int g0 = 0;
+        for (Cand n : tagged) {
+            while (g0 < found.size() && found.get(g0).end <= n.start) {
+                g0++;
+            }
+            List<Integer> over = new ArrayList<>(2);
+            for (int g = g0; g < found.size() && found.get(g).start < n.end; g++) {
+                over.add(g);
+            }
+            if (over.isEmpty()) {
+                out.add(n);
+                continue;
+            }
+            Cand exact = null;
+            Cand container = null;
+            List<Cand> inside = new ArrayList<>(over.size());
+            for (int g : over) {
+                Cand c = found.get(g);
+                if (c.start == n.start && c.end == n.end) {
+                    exact = c;
+                    used[g] = true;
+                } else if (c.start <= n.start && c.end >= n.end) {
+                    container = c;
+                    used[g] = true;
+                } else if (c.start >= n.start && c.end <= n.end) {
+                    inside.add(c);
+                    used[g] = true;
+                } else if (c.length() > n.length()) {
+                    container = c;
+                    used[g] = true;
+                }
+            }
+            if (exact != null) {
+                if (exact.type == null) {
+                    // a country word inside a larger name, and the recognizer agrees on the span: keep its type
+                    out.add(n.blocked());
+                } else if (n.type == EntityType.PERSON && exact.type == EntityType.COMPANY
+                        && personNamed(tagged, t, t.substring(n.start, n.end))) {
+                    out.add(n);
+                } else {
+                    out.add(exact);
+                }
+                continue;
+            }
+            if (container != null) {
+                if (container.type != null) {
+                    out.add(container);
+                } else {
+                    out.add(n.blocked());
+                }
+                continue;
+            }
+            inside.removeIf(c -> c.type == null);
+            if (inside.isEmpty()) {
+                out.add(n.blocked());
+                continue;
+            }
+            out.addAll(splitInside(t, tokens, n, inside));
+        }
+        for (int g = 0; g < found.size(); g++) {
+            if (!used[g] && found.get(g).type != null) {
+                out.add(found.get(g));
+            }
+        }
+        out.sort(Comparator.comparingInt((Cand c) -> c.start).thenComparingInt(c -> -c.end));
+        List<Cand> kept = new ArrayList<>(out.size());
+        int lastEnd = -1;
+        for (Cand c : out) {
+            if (c.start >= lastEnd) {
+                kept.add(c);
+                lastEnd = c.end;
+            }
+        }
+        return kept;
+    }
+
+    /** True when a longer person mention in the text ends with {@code word} ("Michael Dell" ... "Dell"). */
+    private static boolean personNamed(List<Cand> tagged, String t, String word) {
+        for (Cand c : tagged) {
+            if (c.type == EntityType.PERSON && c.length() > word.length() + 1) {
+                String s = t.substring(c.start, c.end);
+                if (s.endsWith(" " + word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A recognizer mention that holds known names: mentions made only of known names and connectors
+     * ("U.S.-China") and miscellaneous mentions ("Chinese-made", "Google Gemini") give way to the known names;
+     * "US Senate" splits into the country and the body; "Nvidia Corp" is the company; any other name keeps
+     * its span ("University of Hong Kong Business School").
+     */
+    private List<Cand> splitInside(String t, List<Token> tokens, Cand n, List<Cand> inside) {
+        boolean onlyKnown = true;
+        int tok = n.firstToken;
+        int k = 0;
+        while (tok < n.endToken) {
+            if (k < inside.size() && inside.get(k).firstToken == tok) {
+                tok = inside.get(k).endToken;
+                k++;
+                continue;
+            }
+            if (!CONNECTORS.contains(tokens.get(tok).text().toLowerCase(Locale.ROOT))) {
+                onlyKnown = false;
+                break;
+            }
+            tok++;
+        }
+        if (onlyKnown || n.type == EntityType.MISC) {
+            return inside;
+        }
+        Cand head = inside.get(0);
+        if (head.start == n.start && head.endToken < n.endToken) {
+            if (head.type == EntityType.COUNTRY && phraseAt(tokens, head.endToken, Gazetteer.Cue.GOVERNMENT)) {
+                Token rest = tokens.get(head.endToken);
+                List<Cand> out = new ArrayList<>(2);
+                out.add(head);
+                out.add(new Cand(rest.start(), n.end, head.endToken, n.endToken, EntityType.ORGANIZATION, null, false));
+                return out;
+            }
+            if (head.type == EntityType.COMPANY && head.entry != null) {
+                boolean suffixes = true;
+                for (int j = head.endToken; j < n.endToken; j++) {
+                    if (!gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, tokens.get(j).text())) {
+                        suffixes = false;
+                        break;
+                    }
+                }
+                if (suffixes) {
+                    return List.of(new Cand(n.start, n.end, n.firstToken, n.endToken, EntityType.COMPANY, head.entry, false));
+                }
+            }
+        }
+        return List.of(n.blocked());
+    }
+
+    // ---------------------------------------------------------------- typing
+
+    /** Types a recognizer mention by the lists: countries, demonyms, known companies and bodies. */
+    private void refine(Cand c) {
+        if (c.entry != null || c.type == null) {
+            return;
+        }
+        EntityType tagged = c.type;
+        if (tagged == EntityType.PERSON) {
+            return;
+        }
+        String surface = c.surface;
+        Gazetteer.Entry e = gazetteer.lookup(surface);
+        if (e == null && (tagged == EntityType.ORGANIZATION || tagged == EntityType.MISC)) {
+            String stripped = stripSuffixes(surface);
+            if (!stripped.equals(surface)) {
+                e = gazetteer.lookup(stripped);
+                if (e != null && e.type() != EntityType.COMPANY) {
+                    e = null;
+                }
+            }
+        }
+        if (e != null && !(c.noCountry && e.type() == EntityType.COUNTRY)) {
+            c.entry = e;
+            c.type = e.type();
+            return;
+        }
+        if (tagged == EntityType.ORGANIZATION) {
+            c.undecided = true;
+        }
+        if (tagged == EntityType.LOCATION || tagged == EntityType.MISC || tagged == EntityType.ORGANIZATION) {
+            c.type = tagged;
+        }
+    }
+
+    private String stripSuffixes(String surface) {
+        String s = surface;
+        while (true) {
+            int sp = s.lastIndexOf(' ');
+            if (sp <= 0) {
+                return s;
+            }
+            String last = s.substring(sp + 1);
+            if (last.equals(",")) {
+                s = s.substring(0, sp).trim();
+                continue;
+            }
+            if (gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, last) && !last.equals("Group") && !last.equals("AI")) {
+                s = s.substring(0, sp).trim();
+                if (s.endsWith(",")) {
+                    s = s.substring(0, s.length() - 1);
+                }
+            } else {
+                return s;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- grouping
+
+    private List<Cluster> cluster(String t, List<Token> tokens, List<Cand> cands) {
+        List<Cluster> clusters = new ArrayList<>();
+        Map<Integer, Cluster> byEntry = new HashMap<>();
+        Map<String, Cluster> byKey = new HashMap<>();
+        List<Cand> people = new ArrayList<>();
+        List<Cand> orgs = new ArrayList<>();
+        for (Cand c : cands) {
+            if (c.entry != null) {
+                Cluster cl = byEntry.get(c.entry.id());
+                if (cl == null) {
+                    cl = new Cluster(c.entry.type(), c.entry);
+                    byEntry.put(c.entry.id(), cl);
+                    clusters.add(cl);
+                }
+                cl.add(c);
+            } else if (c.type == EntityType.PERSON) {
+                people.add(c);
+            } else if (c.type == EntityType.ORGANIZATION || c.type == EntityType.COMPANY) {
+                orgs.add(c);
+            } else {
+                String key = c.type + "\u0000" + Gazetteer.key(c.surface);
+                Cluster cl = byKey.get(key);
+                if (cl == null) {
+                    cl = new Cluster(c.type, null);
+                    byKey.put(key, cl);
+                    clusters.add(cl);
+                }
+                cl.add(c);
+            }
+        }
+        List<Cluster> persons = clusterPeople(people);
+        clusters.addAll(persons);
+        clusters.addAll(clusterOrganisations(t, tokens, orgs, persons));
+        return clusters;
+    }
+
+    /** People: the longest names first; a shorter name joins the one whose words hold all of its words. */
+    private List<Cluster> clusterPeople(List<Cand> people) {
+        List<Cand> order = new ArrayList<>(people);
+        for (Cand c : order) {
+            c.words = nameWords(c.surface);
+        }
+        order.removeIf(c -> c.words.isEmpty());
+        order.sort(Comparator.comparingInt((Cand c) -> -c.words.size()).thenComparingInt(c -> c.start));
+        List<Cluster> out = new ArrayList<>();
+        for (Cand c : order) {
+            Cluster best = null;
+            int bestScore = 0;
+            for (Cluster cl : out) {
+                int s = cl.personMatch(c.words);
+                if (s > bestScore) {
+                    bestScore = s;
+                    best = cl;
+                }
+            }
+            if (best == null) {
+                best = new Cluster(EntityType.PERSON, null);
+                best.words = c.words;
+                out.add(best);
+            }
+            best.add(c);
+        }
+        return out;
+    }
+
+    /** Words of a person's name without leading titles ("Mr", "President"). */
+    private List<String> nameWords(String surface) {
+        String[] parts = surface.split("\\s+");
+        int from = 0;
+        while (from < parts.length - 1) {
+            String one = parts[from];
+            String two = from + 1 < parts.length ? one + " " + parts[from + 1] : null;
+            if (two != null && from + 2 < parts.length && gazetteer.cue(Gazetteer.Cue.TITLE, two)) {
+                from += 2;
+            } else if (gazetteer.cue(Gazetteer.Cue.TITLE, one)) {
+                from++;
+            } else {
+                break;
+            }
+        }
+        List<String> out = new ArrayList<>(parts.length - from);
+        for (int i = from; i < parts.length; i++) {
+            if (!parts[i].isEmpty()) {
+                out.add(parts[i]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Organisations the lists do not know: grouped by name without legal suffix, short forms and acronyms
+     * joined to the one longer name they abbreviate, single words that are a person's surname given to that
+     * person, then typed company or organisation on the evidence of all their mentions.
+     */
+    private List<Cluster> clusterOrganisations(String t, List<Token> tokens, List<Cand> orgs, List<Cluster> persons) {
+        Map<String, Cluster> byKey = new HashMap<>();
+        List<Cluster> out = new ArrayList<>();
+        for (Cand c : orgs) {
+            if (c.undecided && c.length() > 0 && c.surface.indexOf(' ') < 0 && joinPerson(c, persons)) {
+                continue;
+            }
+            String key = Gazetteer.key(stripSuffixes(stripThe(c.surface)));
+            Cluster cl = byKey.get(key);
+            if (cl == null) {
+                cl = new Cluster(EntityType.ORGANIZATION, null);
+                cl.key = key;
+                byKey.put(key, cl);
+                out.add(cl);
+            }
+            cl.add(c);
+        }
+        // short forms: "Goldman" -> "Goldman Sachs", "HKUST" -> its full name, when exactly one longer name fits
+        List<Cluster> merged = new ArrayList<>(out.size());
+        for (Cluster shortOne : out) {
+            Cluster target = null;
+            int fits = 0;
+            for (Cluster longOne : out) {
+                if (longOne != shortOne && longOne.key.length() > shortOne.key.length()
+                        && (longOne.key.startsWith(shortOne.key + " ") || acronymOf(shortOne.key, longOne.key))) {
+                    target = longOne;
+                    fits++;
+                }
+            }
+            if (fits == 1) {
+                target.absorbed.add(shortOne);
+            } else {
+                merged.add(shortOne);
+            }
+        }
+        for (Cluster cl : merged) {
+            for (Cluster a : cl.absorbed) {
+                for (Cand c : a.mentions) {
+                    cl.add(c);
+                }
+                a.mentions.clear();
+            }
+        }
+        merged.removeIf(cl -> cl.mentions.isEmpty());
+        for (Cluster cl : merged) {
+            cl.type = classify(t, tokens, cl) > 0 ? EntityType.COMPANY : EntityType.ORGANIZATION;
+        }
+        return merged;
+    }
+
+    private static String stripThe(String s) {
+        return s.startsWith("The ") || s.startsWith("the ") ? s.substring(4) : s;
+    }
+
+    private static boolean acronymOf(String acronym, String name) {
+        if (acronym.length() < 2 || acronym.indexOf(' ') >= 0) {
+            return false;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String w : name.split(" ")) {
+            if (w.isEmpty() || w.equals("of") || w.equals("and") || w.equals("the") || w.equals("for") || w.equals("&")) {
+                continue;
+            }
+            sb.append(w.charAt(0));
+        }
+        return sb.length() == acronym.length() && sb.toString().equals(acronym);
+    }
+
+    /** Gives an organisation word that is a known person's surname to that person (tagger inconsistency). */
+    private static boolean joinPerson(Cand c, List<Cluster> persons) {
+        Cluster hit = null;
+        for (Cluster p : persons) {
+            if (p.words.size() > 1 && p.words.get(p.words.size() - 1).equals(c.surface)) {
+                if (hit != null) {
+                    return false;
+                }
+                hit = p;
+            }
+        }
+        if (hit == null) {
+            return false;
+        }
+        c.type = EntityType.PERSON;
+        hit.add(c);
+        return true;
+    }
+
+    /** Evidence that an organisation is a company (positive) or another organisation (zero or negative). */
+    private double classify(String t, List<Token> tokens, Cluster cl) {
+        double score = 0;
+        boolean suffix = false;
+        boolean orgWord = false;
+        boolean innerCap = false;
+        for (Cand c : cl.mentions) {
+            for (int j = c.firstToken; j < c.endToken; j++) {
+                String w = tokens.get(j).text();
+                if (j > c.firstToken && gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, w)) {
+                    suffix = true;
+                }
+                if (gazetteer.cue(Gazetteer.Cue.ORG_WORD, w)) {
+                    orgWord = true;
+                }
+                if (isInnerCap(w)) {
+                    innerCap = true;
+                }
+            }
+            if (c.endToken - c.firstToken >= 2 && tokens.get(c.endToken - 1).text().equals("Bank")) {
+                score += 2;
+            }
+            score += Math.max(-2, Math.min(2, context(tokens, c)));
+        }
+        if (suffix) {
+            score += 3;
+        }
+        if (orgWord) {
+            score -= 3;
+        }
+        if (innerCap) {
+            score += 1.5;
+        }
+        return score;
+    }
+
+    private static boolean isInnerCap(String w) {
+        for (int i = 1; i < w.length(); i++) {
+            if (Character.isUpperCase(w.charAt(i)) && Character.isLowerCase(w.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Context cues around one mention, within its sentence neighbourhood: +1 per company cue, -1 per other. */
+    private double context(List<Token> tokens, Cand c) {
+        double s = 0;
+        // words before: suffixes of up to WINDOW tokens, joined by spaces, lower case
+        StringBuilder sb = new StringBuilder();
+        String suffix = "";
+        for (int k = 1; k <= WINDOW && c.firstToken - k >= 0; k++) {
+            String w = tokens.get(c.firstToken - k).text().toLowerCase(Locale.ROOT);
+            if (w.equals(".") || w.equals("!") || w.equals("?")) {
+                break;
+            }
+            suffix = k == 1 ? w : w + " " + suffix;
+            if (companyBefore.contains(suffix)) {
+                s += 1;
+            }
+            if (orgBefore.contains(suffix)) {
+                s -= 1;
+            }
+            if (k == 1) {
+                int h = w.lastIndexOf('-');
+                if (h > 0 && companyBefore.contains(w.substring(h))) {
+                    s += 1;
+                }
+            }
+            if (k == 2 && suffix.startsWith("- ") && companyBefore.contains("-" + suffix.substring(2))) {
+                s += 1;
+            }
+        }
+        sb.setLength(0);
+        for (int k = 0; k < WINDOW && c.endToken + k < tokens.size(); k++) {
+            String w = tokens.get(c.endToken + k).text().toLowerCase(Locale.ROOT);
+            if (k > 0 && (w.equals(".") || w.equals("!") || w.equals("?"))) {
+                break;
+            }
+            if (k > 0) {
+                sb.append(' ');
+            }
+            sb.append(w);
+            String prefix = sb.toString();
+            if (companyAfter.contains(prefix)) {
+                s += 1;
+            }
+            if (orgAfter.contains(prefix)) {
+                s -= 1;
+            }
+        }
+        return s;
+    }
+
+    // ---------------------------------------------------------------- naming and salience
+
+    private List<Entity> finish(TokenizedText text, String title, List<Cluster> clusters) {
+        String t = text.text();
+        int leadEnd = leadEnd(text);
+        Set<Integer> titleEntries = new HashSet<>();
+        List<Token> titleTokens = roughTokens(title);
+        NameTrie trie = gazetteer.trie();
+        for (int i = 0; i < titleTokens.size(); ) {
+            NameTrie.Match m = trie.longest(title, titleTokens, i);
+            if (m == null) {
+                i++;
+            } else {
+                titleEntries.add(m.value());
+                i = m.endToken();
+            }
+        }
+        int maxCount = 1;
+        for (Cluster cl : clusters) {
+            maxCount = Math.max(maxCount, cl.mentions.size());
+        }
+        double norm = Math.log(1 + Math.max(3, maxCount));
+        List<Entity> out = new ArrayList<>(clusters.size());
+        for (Cluster cl : clusters) {
+            if (cl.mentions.isEmpty()) {
+                continue;
+            }
+            cl.mentions.sort(Comparator.comparingInt(c -> c.start));
+            EntityType type = cl.type;
+            String name = name(cl);
+            String code = type == EntityType.COUNTRY ? cl.entry.code() : null;
+            int first = cl.mentions.get(0).start;
+            boolean inTitle = cl.entry != null ? titleEntries.contains(cl.entry.id()) : false;
+            if (!inTitle) {
+                for (Cand c : cl.mentions) {
+                    if (containsWord(title, c.surface)) {
+                        inTitle = true;
+                        break;
+                    }
+                }
+            }
+            boolean inLead = first < leadEnd;
+            double count = Math.min(1.0, Math.log(1 + cl.mentions.size()) / norm);
+            double position = t.isEmpty() ? 0 : 1.0 - (double) first / t.length();
+            double salience = 0.4 * count + 0.2 * position + (inTitle ? 0.25 : 0) + (inLead ? 0.15 : 0);
+            salience = Math.max(0, Math.min(1, salience));
+            List<Mention> ms = new ArrayList<>(cl.mentions.size());
+            for (Cand c : cl.mentions) {
+                ms.add(new Mention(c.surface, c.start, c.end, type));
+            }
+            out.add(new Entity(type, name, code, salience, ms));
+        }
+        out.sort(Comparator.comparingDouble((Entity e) -> -e.salience())
+                .thenComparingInt(e -> e.mentions().get(0).start()));
+        return out;
+    }
+
+    /** The fullest form: for a country its short name, for a person the longest name without titles. */
+    private String name(Cluster cl) {
+        if (cl.type == EntityType.COUNTRY) {
+            return cl.entry.name();
+        }
+        Cand best = null;
+        int bestWords = -1;
+        for (Cand c : cl.mentions) {
+            int words = cl.type == EntityType.PERSON ? c.words == null ? nameWords(c.surface).size() : c.words.size()
+                    : c.surface.split("\\s+").length;
+            if (words > bestWords || (words == bestWords && c.surface.length() > best.surface.length())) {
+                best = c;
+                bestWords = words;
+            }
+        }
+        if (cl.type == EntityType.PERSON) {
+            List<String> w = best.words == null ? nameWords(best.surface) : best.words;
+            return String.join(" ", w);
+        }
+        return best.surface;
+    }
+
+    /** End offset of the lead: the first three sentences. */
+    private static int leadEnd(TokenizedText text) {
+        List<Sentence> s = text.sentences();
+        if (s.isEmpty()) {
+            return text.text().length();
+        }
+        return s.get(Math.min(2, s.size() - 1)).end();
+    }
+
+    /** White-space tokens with edge punctuation peeled off, good enough to find names in a title. */
+    private static List<Token> roughTokens(String s) {
+        List<Token> out = new ArrayList<>();
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (start < end && isEdgePunct(s.charAt(start))) {
+                start++;
+            }
+            while (end > start && isEdgePunct(s.charAt(end - 1)) && !(s.charAt(end - 1) == '.' && end - start > 2
+                    && s.charAt(end - 3) == '.')) {
+                end--;
+            }
+            if (end > start) {
+                out.add(new Token(s.substring(start, end), start, end));
+            }
+        }
+        return out;
+    }
+
+    private static boolean containsWord(String haystack, String word) {
+        if (word.isEmpty()) {
+            return false;
+        }
+        int from = 0;
+        while (true) {
+            int i = haystack.indexOf(word, from);
+            if (i < 0) {
+                return false;
+            }
+            int e = i + word.length();
+            boolean left = i == 0 || !Character.isLetterOrDigit(haystack.charAt(i - 1));
+            boolean right = e == haystack.length() || !Character.isLetterOrDigit(haystack.charAt(e));
+            if (left && right) {
+                return true;
+            }
+            from = i + 1;
+        }
+    }
+
+    // ---------------------------------------------------------------- per-call state
+
+    /** A candidate mention during one call. Mutable, confined to the call. */
+    private static final class Cand {
+        final int start;
+        final int end;
+        final int firstToken;
+        final int endToken;
+        EntityType type;
+        Gazetteer.Entry entry;
+        final boolean fromList;
+        boolean undecided;
+        boolean noCountry;
+        String surface;
+        List<String> words;
+
+        Cand(int start, int end, int firstToken, int endToken, EntityType type, Gazetteer.Entry entry, boolean fromList) {
+            this.start = start;
+            this.end = end;
+            this.firstToken = firstToken;
+            this.endToken = endToken;
+            this.type = type;
+            this.entry = entry;
+            this.fromList = fromList;
+        }
+
+        int length() {
+            return end - start;
+        }
+
+        /** This mention, never typed as a country by the lists (it is a larger name). */
+        Cand blocked() {
+            noCountry = true;
+            return this;
+        }
+    }
+
+    /** The mentions of one thing during one call. Mutable, confined to the call. */
+    private static final class Cluster {
+        EntityType type;
+        final Gazetteer.Entry entry;
+        final List<Cand> mentions = new ArrayList<>();
+        final List<Cluster> absorbed = new ArrayList<>();
+        List<String> words = List.of();
+        String key = "";
+
+        Cluster(EntityType type, Gazetteer.Entry entry) {
+            this.type = type;
+            this.entry = entry;
+        }
+
+        void add(Cand c) {
+            mentions.add(c);
+        }
+
+        /** How well a person's name words fit this person: 0 none, 2 all words with the last, 1 all words. */
+        int personMatch(List<String> w) {
+            if (w.size() > words.size()) {
+                return 0;
+            }
+            for (String x : w) {
+                if (!words.contains(x)) {
+                    return 0;
+                }
+            }
+            return w.get(w.size() - 1).equals(words.get(words.size() - 1)) ? 2 : 1;
+        }
+    }
+}
