@@ -149,6 +149,16 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (phraseAt(tokens, next, Gazetteer.Cue.CONTINUATION)) {
                 return true;
             }
+            // "American Hoechst Corp": capitalised words up to a legal-form suffix make a company name
+            for (int j = next; j < next + 3 && j < tokens.size(); j++) {
+                String w = tokens.get(j).text();
+                if (gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, w) && j > next) {
+                    return true;
+                }
+                if (!Character.isUpperCase(w.charAt(0))) {
+                    break;
+                }
+            }
         }
         int prev = m.firstToken();
         for (int k = 1; k <= 2 && prev - k >= 0; k++) {
@@ -316,8 +326,10 @@ public final class GazetteerEntityResolver implements EntityResolver {
             out.addAll(splitInside(t, tokens, n, inside));
         }
         for (int g = 0; g < found.size(); g++) {
-            if (!used[g] && found.get(g).type != null) {
-                out.add(found.get(g));
+            Cand c = found.get(g);
+            if (!used[g] && c.type != null && !(c.type == EntityType.COMPANY
+                    && personNamed(tagged, t, t.substring(c.start, c.end)))) {
+                out.add(c);
             }
         }
         out.sort(Comparator.comparingInt((Cand c) -> c.start).thenComparingInt(c -> -c.end));
@@ -367,8 +379,19 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
             tok++;
         }
-        if (onlyKnown || n.type == EntityType.MISC) {
+        if (onlyKnown) {
             return inside;
+        }
+        if (n.type == EntityType.MISC) {
+            // "Chinese-made", "Google Gemini" give way; a title such as "Hotel Rwanda" keeps its country word
+            List<Cand> out = new ArrayList<>(inside.size());
+            for (Cand c : inside) {
+                if (c.type == EntityType.COMPANY && c.start == n.start || c.type != EntityType.COUNTRY
+                        || onlyLowerBesides(tokens, n, c)) {
+                    out.add(c);
+                }
+            }
+            return out.isEmpty() ? List.of(n.blocked()) : out;
         }
         Cand head = inside.get(0);
         if (head.start == n.start && head.endToken < n.endToken) {
@@ -393,6 +416,20 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
         }
         return List.of(n.blocked());
+    }
+
+    /** True when the tokens of {@code n} outside {@code inner} are connectors or lower-case words. */
+    private static boolean onlyLowerBesides(List<Token> tokens, Cand n, Cand inner) {
+        for (int j = n.firstToken; j < n.endToken; j++) {
+            if (j >= inner.firstToken && j < inner.endToken) {
+                continue;
+            }
+            String w = tokens.get(j).text();
+            if (!CONNECTORS.contains(w) && !Character.isLowerCase(w.charAt(0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- typing
@@ -658,7 +695,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (c.endToken - c.firstToken >= 2 && tokens.get(c.endToken - 1).text().equals("Bank")) {
                 score += 2;
             }
-            score += Math.max(-2, Math.min(2, context(tokens, c)));
+            score += Math.max(-2, Math.min(2, context(t, tokens, c)));
         }
         if (suffix) {
             score += 3;
@@ -682,52 +719,63 @@ public final class GazetteerEntityResolver implements EntityResolver {
     }
 
     /** Context cues around one mention, within its sentence neighbourhood: +1 per company cue, -1 per other. */
-    private double context(List<Token> tokens, Cand c) {
+    private double context(String t, List<Token> tokens, Cand c) {
         double s = 0;
-        // words before: suffixes of up to WINDOW tokens, joined by spaces, lower case
-        StringBuilder sb = new StringBuilder();
-        String suffix = "";
+        // the words before, as written ("start-up", "Ohio-based"), one to WINDOW tokens back
         for (int k = 1; k <= WINDOW && c.firstToken - k >= 0; k++) {
-            String w = tokens.get(c.firstToken - k).text().toLowerCase(Locale.ROOT);
+            Token from = tokens.get(c.firstToken - k);
+            String w = from.text();
             if (w.equals(".") || w.equals("!") || w.equals("?")) {
                 break;
             }
-            suffix = k == 1 ? w : w + " " + suffix;
-            if (companyBefore.contains(suffix)) {
+            String before = squeeze(t, from.start(), tokens.get(c.firstToken - 1).end());
+            if (companyBefore.contains(before)) {
                 s += 1;
             }
-            if (orgBefore.contains(suffix)) {
+            if (orgBefore.contains(before)) {
                 s -= 1;
             }
             if (k == 1) {
-                int h = w.lastIndexOf('-');
-                if (h > 0 && companyBefore.contains(w.substring(h))) {
+                int h = before.lastIndexOf('-');
+                if (h > 0 && companyBefore.contains(before.substring(h))) {
                     s += 1;
                 }
             }
-            if (k == 2 && suffix.startsWith("- ") && companyBefore.contains("-" + suffix.substring(2))) {
-                s += 1;
-            }
         }
-        sb.setLength(0);
         for (int k = 0; k < WINDOW && c.endToken + k < tokens.size(); k++) {
-            String w = tokens.get(c.endToken + k).text().toLowerCase(Locale.ROOT);
+            Token to = tokens.get(c.endToken + k);
+            String w = to.text();
             if (k > 0 && (w.equals(".") || w.equals("!") || w.equals("?"))) {
                 break;
             }
-            if (k > 0) {
-                sb.append(' ');
-            }
-            sb.append(w);
-            String prefix = sb.toString();
-            if (companyAfter.contains(prefix)) {
+            String after = squeeze(t, tokens.get(c.endToken).start(), to.end());
+            if (companyAfter.contains(after)) {
                 s += 1;
             }
-            if (orgAfter.contains(prefix)) {
+            if (orgAfter.contains(after)) {
                 s -= 1;
             }
         }
         return s;
+    }
+
+    /** The text in {@code [from, to)}, lower case, each run of white space one space. */
+    private static String squeeze(String t, int from, int to) {
+        StringBuilder sb = new StringBuilder(to - from);
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char ch = t.charAt(i);
+            if (Character.isWhitespace(ch) || ch == '\u00a0') {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (space) {
+                sb.append(' ');
+                space = false;
+            }
+            sb.append(ch == '\u2019' ? '\'' : Character.toLowerCase(ch));
+        }
+        return sb.toString();
     }
 
     // ---------------------------------------------------------------- naming and salience
