@@ -497,8 +497,18 @@ public final class GazetteerEntityResolver implements EntityResolver {
         Map<Integer, Cluster> byEntry = new HashMap<>();
         Map<String, Cluster> byKey = new HashMap<>();
         List<Cand> people = new ArrayList<>();
+        for (Cand c : cands) {
+            if (c.entry == null && c.type == EntityType.PERSON) {
+                people.add(c);
+            }
+        }
+        List<Cluster> persons = clusterPeople(people);
         List<Cand> orgs = new ArrayList<>();
         for (Cand c : cands) {
+            if (c.entry == null && (c.type == EntityType.LOCATION || c.type == EntityType.MISC)
+                    && c.surface.indexOf(' ') < 0 && joinPerson(c, persons)) {
+                continue;
+            }
             if (c.entry != null) {
                 Cluster cl = byEntry.get(c.entry.id());
                 if (cl == null) {
@@ -508,7 +518,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 }
                 cl.add(c);
             } else if (c.type == EntityType.PERSON) {
-                people.add(c);
+                continue;
             } else if (c.type == EntityType.ORGANIZATION || c.type == EntityType.COMPANY) {
                 orgs.add(c);
             } else {
@@ -522,7 +532,6 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 cl.add(c);
             }
         }
-        List<Cluster> persons = clusterPeople(people);
         clusters.addAll(persons);
         clusters.addAll(clusterOrganisations(t, tokens, orgs, persons));
         return clusters;
