@@ -454,6 +454,10 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 }
             }
         }
+        if (e != null && tagged == EntityType.LOCATION && e.type() != EntityType.COUNTRY
+                && e.type() != EntityType.LOCATION) {
+            e = null; // "Liverpool" the city, not the club
+        }
         if (e != null && !(c.noCountry && e.type() == EntityType.COUNTRY)) {
             c.entry = e;
             c.type = e.type();
