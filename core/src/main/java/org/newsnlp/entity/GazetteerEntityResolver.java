@@ -265,6 +265,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
     /** Combines names found in the text with the recognizer's mentions, without overlaps. */
     private List<Cand> merge(String t, List<Token> tokens, List<Cand> found, List<Cand> tagged) {
         List<Cand> out = new ArrayList<>(found.size() + tagged.size());
+        Set<String> surnames = surnames(tagged, t);
         boolean[] used = new boolean[found.size()];
         int g0 = 0;
         for (Cand n : tagged) {
@@ -303,7 +304,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
                     // a country word inside a larger name, and the recognizer agrees on the span: keep its type
                     out.add(n.blocked());
                 } else if (n.type == EntityType.PERSON && exact.type == EntityType.COMPANY
-                        && personNamed(tagged, t, t.substring(n.start, n.end))) {
+                        && surnames.contains(t.substring(n.start, n.end))) {
                     out.add(n);
                 } else {
                     out.add(exact);
@@ -328,7 +329,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         for (int g = 0; g < found.size(); g++) {
             Cand c = found.get(g);
             if (!used[g] && c.type != null && !(c.type == EntityType.COMPANY
-                    && personNamed(tagged, t, t.substring(c.start, c.end)))) {
+                    && surnames.contains(t.substring(c.start, c.end)))) {
                 out.add(c);
             }
         }
@@ -344,17 +345,18 @@ public final class GazetteerEntityResolver implements EntityResolver {
         return kept;
     }
 
-    /** True when a longer person mention in the text ends with {@code word} ("Michael Dell" ... "Dell"). */
-    private static boolean personNamed(List<Cand> tagged, String t, String word) {
+    /** Last words of the recognizer's multi-word person mentions ("Michael Dell" gives "Dell"). */
+    private static Set<String> surnames(List<Cand> tagged, String t) {
+        Set<String> out = new HashSet<>();
         for (Cand c : tagged) {
-            if (c.type == EntityType.PERSON && c.length() > word.length() + 1) {
-                String s = t.substring(c.start, c.end);
-                if (s.endsWith(" " + word)) {
-                    return true;
+            if (c.type == EntityType.PERSON) {
+                int sp = t.lastIndexOf(' ', c.end - 1);
+                if (sp > c.start) {
+                    out.add(t.substring(sp + 1, c.end));
                 }
             }
         }
-        return false;
+        return out;
     }
 
     /**
