@@ -37,6 +37,13 @@ import org.newsnlp.text.TokenizedText;
 public final class GazetteerEntityResolver implements EntityResolver {
 
     private static final Set<String> CONNECTORS = Set.of("-", "/", "and", "&", "–", ",");
+    /** Legal forms strong enough to make a company name of the capitalised words before them. */
+    private static final Set<String> LEGAL_FORMS = Set.of("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd",
+            "Ltd.", "Limited", "LLC", "plc", "PLC", "Plc", "AG", "GmbH", "NV", "N.V.", "SpA", "S.p.A.", "Co", "Co.",
+            "Cos", "Cos.", "Holdings", "LP", "L.P.", "LLP", "Bhd", "Pty");
+    /** Capitalised words that open sentences rather than names. */
+    private static final Set<String> OPENERS = Set.of("The", "A", "An", "In", "At", "On", "For", "By", "With",
+            "From", "And", "But", "If", "As", "Shares", "Both", "Rival", "Unit", "Its", "Their", "Former");
     private static final int WINDOW = 4;
 
     private final Gazetteer gazetteer;
@@ -85,7 +92,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         }
         List<Cand> found = scan(t, tokens);
         List<Cand> tagged = clean(t, tokens, mentions);
-        List<Cand> merged = merge(t, tokens, found, tagged);
+        List<Cand> merged = withLegalNames(t, tokens, merge(t, tokens, found, tagged));
         for (Cand c : merged) {
             c.surface = t.substring(c.start, c.end);
             refine(c);
@@ -343,6 +350,166 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
         }
         return kept;
+    }
+
+    /**
+     * Company names shaped "Capitalised Words + legal form" ("Mark IV Industries Inc", "Shamrock Holdings of
+     * California Inc"), found by walking back from each legal-form token. A name that overlaps nothing is
+     * added; one that holds a shorter recognizer or list span of an organisation replaces it.
+     */
+    private List<Cand> withLegalNames(String t, List<Token> tokens, List<Cand> merged) {
+        List<Cand> names = new ArrayList<>();
+        for (int i = 1; i < tokens.size(); i++) {
+            String form = tokens.get(i).text();
+            int cut = form.length();
+            while (cut > 1 && !Character.isLetter(form.charAt(cut - 1)) && form.charAt(cut - 1) != '.') {
+                cut--;
+            }
+            if (!LEGAL_FORMS.contains(cut == form.length() ? form : form.substring(0, cut))) {
+                continue;
+            }
+            int first = i;
+            int j = i - 1;
+            while (j >= 0 && i - j <= 7) {
+                String w = tokens.get(j).text();
+                boolean cap = Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0));
+                if (cap && LEGAL_FORMS.contains(w) && !tokens.get(j + 1).text().equals("of")) {
+                    break;
+                }
+                if (cap && !OPENERS.contains(w) && !pronouns.contains(w.toLowerCase(Locale.ROOT))) {
+                    first = j;
+                    j--;
+                } else if (w.equals(".") && j > 0 && first == j + 1 && tokens.get(j - 1).end() == tokens.get(j).start()
+                        && tokens.get(j - 1).text().indexOf('.') > 0) {
+                    j--;
+                } else if ((w.equals("&") || w.equals("and") || w.equals("-")) && j > 0 && first == j + 1) {
+                    j--;
+                } else if (w.equals("of") && j > 0 && first == j + 1
+                        && gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, tokens.get(j - 1).text())) {
+                    j--;
+                } else {
+                    break;
+                }
+            }
+            while (first < i && !Character.isUpperCase(tokens.get(first).text().charAt(0))
+                    && !Character.isDigit(tokens.get(first).text().charAt(0))) {
+                first++;
+            }
+            if (first < i) {
+                int end = i + 1;
+                int endChar = tokens.get(i).start() + cut;
+                while (LEGAL_FORMS.contains(tokens.get(end - 1).text()) && end < tokens.size() && end - i < 3
+                        && LEGAL_FORMS.contains(tokens.get(end).text())) {
+                    endChar = tokens.get(end).end();
+                    end++;
+                }
+                Cand name = new Cand(tokens.get(first).start(), endChar, first, end, EntityType.COMPANY, null, false);
+                name.legal = true;
+                names.add(name);
+                i = end - 1;
+            }
+        }
+        if (names.isEmpty()) {
+            return merged;
+        }
+        names = withRepeats(tokens, names);
+        List<Cand> out = new ArrayList<>(merged.size() + names.size());
+        int k = 0;
+        for (Cand name : names) {
+            List<Cand> over = new ArrayList<>(2);
+            while (k < merged.size() && merged.get(k).end <= name.start) {
+                out.add(merged.get(k++));
+            }
+            int k2 = k;
+            while (k2 < merged.size() && merged.get(k2).start < name.end) {
+                over.add(merged.get(k2++));
+            }
+            boolean replace = true;
+            for (Cand c : over) {
+                boolean inside = c.start >= name.start && c.end <= name.end;
+                boolean orgLike = c.type == EntityType.ORGANIZATION || c.type == EntityType.COMPANY
+                        || c.type == EntityType.MISC || c.type == null || c.type == EntityType.COUNTRY && c.fromList;
+                if (!inside || !orgLike || c.entry != null && c.entry.type() == EntityType.ORGANIZATION
+                        || c.length() == name.length()) {
+                    replace = false;
+                }
+            }
+            if (replace) {
+                name.surface = t.substring(name.start, name.end);
+                out.add(name);
+            } else {
+                out.addAll(over);
+            }
+            k = k2;
+        }
+        while (k < merged.size()) {
+            out.add(merged.get(k++));
+        }
+        return out;
+    }
+
+    /** Adds the later bare uses ("American Hoechst") of multi-word legal names ("American Hoechst Corp"). */
+    private List<Cand> withRepeats(List<Token> tokens, List<Cand> names) {
+        Set<String> bare = new HashSet<>();
+        for (Cand n : names) {
+            int last = n.endToken;
+            while (last > n.firstToken && LEGAL_FORMS.contains(stripTrailing(tokens.get(last - 1).text()))) {
+                last--;
+            }
+            if (last - n.firstToken >= 2) {
+                bare.add(tokens.get(n.firstToken).text());
+            }
+        }
+        if (bare.isEmpty()) {
+            return names;
+        }
+        List<Cand> out = new ArrayList<>(names.size() * 2);
+        int k = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            while (k < names.size() && names.get(k).endToken <= i) {
+                out.add(names.get(k++));
+            }
+            if (k < names.size() && names.get(k).firstToken <= i) {
+                continue;
+            }
+            if (!bare.contains(tokens.get(i).text())) {
+                continue;
+            }
+            for (Cand n : names) {
+                int len = n.endToken - n.firstToken;
+                while (len > 0 && LEGAL_FORMS.contains(stripTrailing(tokens.get(n.firstToken + len - 1).text()))) {
+                    len--;
+                }
+                if (len < 2 || i + len > tokens.size() || (k < names.size() && i + len > names.get(k).firstToken)) {
+                    continue;
+                }
+                boolean same = true;
+                for (int x = 0; x < len && same; x++) {
+                    same = tokens.get(i + x).text().equals(tokens.get(n.firstToken + x).text());
+                }
+                if (same) {
+                    Cand repeat = new Cand(tokens.get(i).start(), tokens.get(i + len - 1).end(), i, i + len,
+                            EntityType.COMPANY, null, false);
+                    repeat.legal = true;
+                    out.add(repeat);
+                    i += len - 1;
+                    break;
+                }
+            }
+        }
+        while (k < names.size()) {
+            out.add(names.get(k++));
+        }
+        out.sort(Comparator.comparingInt(c -> c.start));
+        return out;
+    }
+
+    private static String stripTrailing(String w) {
+        int cut = w.length();
+        while (cut > 1 && !Character.isLetter(w.charAt(cut - 1)) && w.charAt(cut - 1) != '.') {
+            cut--;
+        }
+        return w.substring(0, cut);
     }
 
     /** Last words of the recognizer's multi-word person mentions ("Michael Dell" gives "Dell"). */
@@ -695,6 +862,13 @@ public final class GazetteerEntityResolver implements EntityResolver {
         boolean orgWord = false;
         boolean innerCap = false;
         for (Cand c : cl.mentions) {
+            int sp = c.surface.lastIndexOf(' ');
+            if (sp > 0 && gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, c.surface.substring(sp + 1))) {
+                suffix = true;
+            }
+            if (c.legal) {
+                suffix = true;
+            }
             for (int j = c.firstToken; j < c.endToken; j++) {
                 String w = tokens.get(j).text();
                 if (j > c.firstToken && gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, w)) {
@@ -942,6 +1116,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         final boolean fromList;
         boolean undecided;
         boolean noCountry;
+        boolean legal;
         String surface;
         List<String> words;
 
