@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 ExtractCommand.class,
                 EntitiesCommand.class,
+                NerCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

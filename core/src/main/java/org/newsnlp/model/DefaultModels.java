@@ -22,7 +22,7 @@ public final class DefaultModels {
 
     /** The default English named-entity recognizer. */
     public static EntityRecognizer entityRecognizer() {
-        throw missing("ner");
+        return org.newsnlp.ner.PerceptronEntityRecognizer.loadDefault();
     }
 
     /** The default entity resolver. */
