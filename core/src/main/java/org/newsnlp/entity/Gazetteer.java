@@ -64,7 +64,9 @@ public final class Gazetteer {
     enum Cue {
         COMPANY_SUFFIX("company-suffix"), ORG_WORD("org-word"), CONTINUATION("continuation"), PREFIX("prefix"),
         GOVERNMENT("government"), COMPANY_BEFORE("company-before"), COMPANY_AFTER("company-after"),
-        ORG_BEFORE("org-before"), ORG_AFTER("org-after"), TITLE("title"), PRONOUN("pronoun");
+        ORG_BEFORE("org-before"), ORG_AFTER("org-after"), TITLE("title"), PRONOUN("pronoun"),
+        COMPANY_PREFIX("company-prefix"), COMPANY_NOUN("company-noun"), COMPANY_STRONG("company-strong"),
+        NOT_PERSON("not-person");
 
         final String key;
 
@@ -78,9 +80,12 @@ public final class Gazetteer {
     private final Map<String, Integer> byKey;
     private final Map<String, Entry> countriesByCode;
     private final Map<Cue, Set<String>> cues;
+    private final Map<String, EntityType> notPerson;
 
     private Gazetteer(List<Entry> entries, NameTrie trie, Map<String, Integer> byKey,
-                      Map<String, Entry> countriesByCode, Map<Cue, Set<String>> cues) {
+                      Map<String, Entry> countriesByCode, Map<Cue, Set<String>> cues,
+                      Map<String, EntityType> notPerson) {
+        this.notPerson = Map.copyOf(notPerson);
         this.entries = List.copyOf(entries);
         this.trie = trie.freeze();
         this.byKey = Map.copyOf(byKey);
@@ -179,6 +184,11 @@ public final class Gazetteer {
         return cues.get(cue);
     }
 
+    /** The type of a name ending in {@code lastWord} when that word ends names of things ("Plan"), or null. */
+    EntityType notPerson(String lastWord) {
+        return notPerson.get(lastWord);
+    }
+
     /** The lookup key of a surface form: case-folded, typographic apostrophes and spaces normalised. */
     static String key(String surface) {
         StringBuilder sb = new StringBuilder(surface.length());
@@ -205,6 +215,7 @@ public final class Gazetteer {
         private final Map<String, Integer> byKey = new HashMap<>();
         private final Map<String, Entry> countries = new HashMap<>();
         private final Map<Cue, Set<String>> cues = new EnumMap<>(Cue.class);
+        private final Map<String, EntityType> notPerson = new HashMap<>();
 
         Builder() {
             for (Cue c : Cue.values()) {
@@ -295,8 +306,19 @@ public final class Gazetteer {
         }
 
         private void cue(String[] f, String where) {
+            if (f.length == 3 && f[0].equals(Cue.NOT_PERSON.key)) {
+                try {
+                    notPerson.put(f[1], EntityType.valueOf(f[2]));
+                } catch (IllegalArgumentException e) {
+                    throw new NewsNlpException(where + ": unknown type '" + f[2] + "', expected one of "
+                            + List.of(EntityType.values()));
+                }
+                cues.get(Cue.NOT_PERSON).add(f[1]);
+                return;
+            }
             if (f.length != 2 || f[1].isBlank()) {
-                throw new NewsNlpException(where + ": expected 'section<TAB>word'");
+                throw new NewsNlpException(where + ": expected 'section<TAB>word'"
+                        + " (or 'not-person<TAB>word<TAB>TYPE')");
             }
             for (Cue c : Cue.values()) {
                 if (c.key.equals(f[0])) {
@@ -316,7 +338,7 @@ public final class Gazetteer {
             for (Map.Entry<Cue, Set<String>> c : cues.entrySet()) {
                 frozen.put(c.getKey(), Set.copyOf(c.getValue()));
             }
-            return new Gazetteer(entries, trie, byKey, countries, frozen);
+            return new Gazetteer(entries, trie, byKey, countries, frozen, notPerson);
         }
     }
 }

@@ -52,6 +52,8 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private final Set<String> orgBefore;
     private final Set<String> orgAfter;
     private final Set<String> pronouns;
+    private final Set<String> companyStrong;
+    private final Set<String> companyNouns;
 
     /** A resolver over {@code gazetteer}. */
     public GazetteerEntityResolver(Gazetteer gazetteer) {
@@ -61,6 +63,8 @@ public final class GazetteerEntityResolver implements EntityResolver {
         this.orgBefore = lower(gazetteer.cues(Gazetteer.Cue.ORG_BEFORE));
         this.orgAfter = lower(gazetteer.cues(Gazetteer.Cue.ORG_AFTER));
         this.pronouns = lower(gazetteer.cues(Gazetteer.Cue.PRONOUN));
+        this.companyStrong = lower(gazetteer.cues(Gazetteer.Cue.COMPANY_STRONG));
+        this.companyNouns = lower(gazetteer.cues(Gazetteer.Cue.COMPANY_NOUN));
     }
 
     /** The resolver over the shipped English lists ({@link Gazetteer#english()}). */
@@ -245,7 +249,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
 
     private static boolean isEdgePunct(char c) {
         return c == '"' || c == '\'' || c == '\u2018' || c == '\u2019' || c == '\u201c' || c == '\u201d'
-                || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '[' || c == ']'
+                || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '[' || c == ']' || c == '<' || c == '>'
                 || c == '.' || c == '!' || c == '?' || Character.isWhitespace(c);
     }
 
@@ -427,9 +431,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
             boolean replace = true;
             for (Cand c : over) {
                 boolean inside = c.start >= name.start && c.end <= name.end;
-                boolean orgLike = c.type == EntityType.ORGANIZATION || c.type == EntityType.COMPANY
-                        || c.type == EntityType.MISC || c.type == null || c.type == EntityType.COUNTRY && c.fromList;
-                if (!inside || !orgLike || c.entry != null && c.entry.type() == EntityType.ORGANIZATION
+                if (!inside || c.entry != null && c.entry.type() == EntityType.ORGANIZATION
                         || c.length() == name.length()) {
                     replace = false;
                 }
@@ -542,7 +544,8 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 k++;
                 continue;
             }
-            if (!CONNECTORS.contains(tokens.get(tok).text().toLowerCase(Locale.ROOT))) {
+            String w = tokens.get(tok).text();
+            if (!CONNECTORS.contains(w.toLowerCase(Locale.ROOT)) && !Character.isLowerCase(w.charAt(0))) {
                 onlyKnown = false;
                 break;
             }
@@ -581,6 +584,13 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 }
                 if (suffixes) {
                     return List.of(new Cand(n.start, n.end, n.firstToken, n.endToken, EntityType.COMPANY, head.entry, false));
+                }
+                boolean orgWord = false;
+                for (int j = head.endToken; j < n.endToken; j++) {
+                    orgWord |= gazetteer.cue(Gazetteer.Cue.ORG_WORD, tokens.get(j).text());
+                }
+                if (!orgWord) {
+                    return List.of(head); // a product or unit named after its company: "Pentax Optio SV"
                 }
             }
         }
@@ -705,9 +715,78 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 cl.add(c);
             }
         }
+        List<Cluster> organisations = clusterOrganisations(t, tokens, orgs, persons);
         clusters.addAll(persons);
-        clusters.addAll(clusterOrganisations(t, tokens, orgs, persons));
+        clusters.addAll(organisations);
+        reconcile(t, tokens, clusters, organisations);
         return clusters;
+    }
+
+    /**
+     * Second thoughts on what the recognizer called people and miscellany: a "person" whose name ends like the
+     * name of a thing ("Marshall Plan") takes that thing's type; one right after a strong company cue ("law
+     * firm Tods Murray") or with a legal form in its name is a company; a person or miscellaneous name that is
+     * the short form of exactly one organisation in the text ("Merlin" for "Merlin International Petroleum
+     * Corp") joins it.
+     */
+    private void reconcile(String t, List<Token> tokens, List<Cluster> clusters, List<Cluster> organisations) {
+        List<Cluster> orgs = new ArrayList<>(organisations);
+        for (Cluster cl : clusters) {
+            if (cl.entry != null && cl.type == EntityType.COMPANY && !orgs.contains(cl)) {
+                cl.key = Gazetteer.key(stripSuffixes(cl.mentions.get(0).surface));
+                orgs.add(cl);
+            }
+        }
+        for (Cluster cl : clusters) {
+            if (cl.entry != null || cl.mentions.isEmpty()
+                    || (cl.type != EntityType.PERSON && cl.type != EntityType.MISC)) {
+                continue;
+            }
+            String name = name(cl);
+            if (cl.type == EntityType.PERSON) {
+                int sp = name.lastIndexOf(' ');
+                EntityType thing = sp > 0 ? gazetteer.notPerson(name.substring(sp + 1)) : null;
+                if (thing != null) {
+                    cl.type = thing;
+                    continue;
+                }
+            }
+            String key = Gazetteer.key(stripSuffixes(name));
+            Cluster target = null;
+            int fits = 0;
+            for (Cluster o : orgs) {
+                if (o != cl && !o.mentions.isEmpty() && (o.key.equals(key) || o.key.startsWith(key + " "))) {
+                    target = o;
+                    fits++;
+                }
+            }
+            if (fits == 1) {
+                boolean same = target.key.equals(key) || cl.type == EntityType.PERSON && cl.words.size() == 1;
+                if (cl.type == EntityType.PERSON && target.entry == null && target.type == EntityType.ORGANIZATION
+                        && same && classify(t, tokens, target) <= 0) {
+                    // the recognizer called the same name a person and an organisation: a person
+                    cl.mentions.addAll(target.mentions);
+                    target.mentions.clear();
+                } else {
+                    target.mentions.addAll(cl.mentions);
+                    cl.mentions.clear();
+                }
+                continue;
+            }
+            if (cl.type == EntityType.PERSON) {
+                boolean company = !stripSuffixes(name).equals(name);
+                for (Cand c : cl.mentions) {
+                    if (company || strongCompanyCue(t, tokens, c)
+                            || gazetteer.cue(Gazetteer.Cue.COMPANY_PREFIX, tokens.get(c.firstToken).text())) {
+                        company = true;
+                        break;
+                    }
+                }
+                if (company) {
+                    cl.type = EntityType.COMPANY;
+                }
+            }
+        }
     }
 
     /** People: the longest names first; a shorter name joins the one whose words hold all of its words. */
@@ -716,7 +795,8 @@ public final class GazetteerEntityResolver implements EntityResolver {
         for (Cand c : order) {
             c.words = nameWords(c.surface);
         }
-        order.removeIf(c -> c.words.isEmpty());
+        order.removeIf(c -> c.words.isEmpty()
+                || c.words.size() == 1 && gazetteer.cue(Gazetteer.Cue.TITLE, c.words.get(0)));
         order.sort(Comparator.comparingInt((Cand c) -> -c.words.size()).thenComparingInt(c -> c.start));
         List<Cluster> out = new ArrayList<>();
         for (Cand c : order) {
@@ -866,7 +946,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (sp > 0 && gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, c.surface.substring(sp + 1))) {
                 suffix = true;
             }
-            if (c.legal) {
+            if (c.legal || gazetteer.cue(Gazetteer.Cue.COMPANY_PREFIX, tokens.get(c.firstToken).text())) {
                 suffix = true;
             }
             for (int j = c.firstToken; j < c.endToken; j++) {
@@ -918,7 +998,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 break;
             }
             String before = squeeze(t, from.start(), tokens.get(c.firstToken - 1).end());
-            if (companyBefore.contains(before)) {
+            if (companyStrong.contains(before)) {
+                s += 2;
+            } else if (companyBefore.contains(before)) {
                 s += 1;
             }
             if (orgBefore.contains(before)) {
@@ -930,6 +1012,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
                     s += 1;
                 }
             }
+        }
+        if (appositive(tokens, c.endToken)) {
+            s += 2;
         }
         for (int k = 0; k < WINDOW && c.endToken + k < tokens.size(); k++) {
             Token to = tokens.get(c.endToken + k);
@@ -946,6 +1031,39 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
         }
         return s;
+    }
+
+    /** ", the Italian food group", ", a London-based start-up": an appositive headed by a company noun. */
+    private boolean appositive(List<Token> tokens, int at) {
+        if (at + 2 >= tokens.size() || !tokens.get(at).text().equals(",")) {
+            return false;
+        }
+        String det = tokens.get(at + 1).text().toLowerCase(Locale.ROOT);
+        if (!det.equals("the") && !det.equals("a") && !det.equals("an")) {
+            return false;
+        }
+        for (int k = at + 2; k < at + 7 && k < tokens.size(); k++) {
+            String w = tokens.get(k).text().toLowerCase(Locale.ROOT);
+            if (companyNouns.contains(w)) {
+                return true;
+            }
+            if (w.equals(",") || w.equals(".") || w.equals("of") || w.equals("which") || w.equals("that")
+                    || w.equals("who")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** True when a mention right after a strong company cue ("law firm", "analyst at"). */
+    private boolean strongCompanyCue(String t, List<Token> tokens, Cand c) {
+        for (int k = 1; k <= 3 && c.firstToken - k >= 0; k++) {
+            String before = squeeze(t, tokens.get(c.firstToken - k).start(), tokens.get(c.firstToken - 1).end());
+            if (companyStrong.contains(before)) {
+                return true;
+            }
+        }
+        return appositive(tokens, c.endToken);
     }
 
     /** The text in {@code [from, to)}, lower case, each run of white space one space. */

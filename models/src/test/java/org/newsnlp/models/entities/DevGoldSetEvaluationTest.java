@@ -32,6 +32,11 @@ class DevGoldSetEvaluationTest {
 
     static final String GOLD = "org/newsnlp/models/entities/dev-gold.jsonl";
 
+    /** Measured 0.954, 0.935 and 1.000 with the first shipped NER model; the margins absorb retrained models. */
+    static final double PERSON_F1 = 0.90;
+    static final double COMPANY_F1 = 0.85;
+    static final double COUNTRY_F1 = 0.97;
+
     private static List<EntityEvaluation.GoldDocument> gold;
     private static Map<String, EntityEvaluation.Article> articles;
     private static TextSegmenter segmenter;
@@ -77,8 +82,8 @@ class DevGoldSetEvaluationTest {
     void gazetteerAloneFindsTheCountries() {
         EntityEvaluation.Result r = EntityEvaluation.run(gold, articles, segmenter, null, resolver);
         report("gazetteer only", r);
-        assertTrue(r.scores(EntityType.COUNTRY).f1() >= 0.95, "country F1 " + r.scores(EntityType.COUNTRY));
-        assertTrue(r.scores(EntityType.COMPANY).precision() >= 0.75, "company precision " + r.scores(EntityType.COMPANY));
+        assertTrue(r.scores(EntityType.COUNTRY).f1() >= 0.96, "country F1 " + r.scores(EntityType.COUNTRY));
+        assertTrue(r.scores(EntityType.COMPANY).precision() >= 0.90, "company precision " + r.scores(EntityType.COMPANY));
     }
 
     @Test
@@ -96,10 +101,6 @@ class DevGoldSetEvaluationTest {
         assertTrue(r.scores(EntityType.COMPANY).f1() >= COMPANY_F1, "company " + r.scores(EntityType.COMPANY));
         assertTrue(r.scores(EntityType.COUNTRY).f1() >= COUNTRY_F1, "country " + r.scores(EntityType.COUNTRY));
     }
-
-    static final double PERSON_F1 = 0.85;
-    static final double COMPANY_F1 = 0.70;
-    static final double COUNTRY_F1 = 0.95;
 
     private static void report(String what, EntityEvaluation.Result r) {
         StringBuilder sb = new StringBuilder(what).append(':');
