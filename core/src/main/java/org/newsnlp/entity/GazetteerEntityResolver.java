@@ -97,9 +97,18 @@ public final class GazetteerEntityResolver implements EntityResolver {
         List<Cand> found = scan(t, tokens);
         List<Cand> tagged = clean(t, tokens, mentions);
         List<Cand> merged = withLegalNames(t, tokens, merge(t, tokens, found, tagged));
+        Set<String> personWords = new HashSet<>();
+        for (Cand c : tagged) {
+            if (c.type == EntityType.PERSON) {
+                String[] w = t.substring(c.start, c.end).split("\\s+");
+                if (w.length > 1) {
+                    personWords.addAll(List.of(w));
+                }
+            }
+        }
         for (Cand c : merged) {
             c.surface = t.substring(c.start, c.end);
-            refine(c);
+            refine(c, personWords);
         }
         List<Cluster> clusters = cluster(t, tokens, merged);
         return finish(text, title == null ? "" : title, clusters);
@@ -614,12 +623,21 @@ public final class GazetteerEntityResolver implements EntityResolver {
     // ---------------------------------------------------------------- typing
 
     /** Types a recognizer mention by the lists: countries, demonyms, known companies and bodies. */
-    private void refine(Cand c) {
+    private void refine(Cand c, Set<String> personWords) {
         if (c.entry != null || c.type == null) {
             return;
         }
         EntityType tagged = c.type;
         if (tagged == EntityType.PERSON) {
+            // a lone word that names a product or an ambiguous company ("Claude", "Ford"), unless it is part
+            // of a person's full name in this text ("Claude Monet", "Harrison Ford")
+            if (c.surface.indexOf(' ') < 0 && !personWords.contains(c.surface)) {
+                Gazetteer.Entry e = gazetteer.lookup(c.surface);
+                if (e != null && (e.type() == EntityType.MISC || e.type() == EntityType.COMPANY)) {
+                    c.entry = e;
+                    c.type = e.type();
+                }
+            }
             return;
         }
         String surface = c.surface;
@@ -735,6 +753,30 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (cl.entry != null && cl.type == EntityType.COMPANY && !orgs.contains(cl)) {
                 cl.key = Gazetteer.key(stripSuffixes(cl.mentions.get(0).surface));
                 orgs.add(cl);
+            }
+        }
+        // "Elon Musk" tagged as an organisation, "Musk" as a person: one person
+        for (Cluster o : organisations) {
+            if (o.mentions.isEmpty() || o.type != EntityType.ORGANIZATION || o.key.indexOf(' ') < 0
+                    || classify(t, tokens, o) < 0 || classify(t, tokens, o) > 0) {
+                continue;
+            }
+            List<String> words = nameWords(name(o));
+            Cluster person = null;
+            int fits = 0;
+            for (Cluster p : clusters) {
+                if (p.type == EntityType.PERSON && !p.mentions.isEmpty() && p.entry == null) {
+                    List<String> pw = p.words.isEmpty() ? nameWords(name(p)) : p.words;
+                    if (!pw.isEmpty() && words.containsAll(pw)
+                            && pw.get(pw.size() - 1).equals(words.get(words.size() - 1))) {
+                        person = p;
+                        fits++;
+                    }
+                }
+            }
+            if (fits == 1) {
+                person.mentions.addAll(o.mentions);
+                o.mentions.clear();
             }
         }
         for (Cluster cl : clusters) {
