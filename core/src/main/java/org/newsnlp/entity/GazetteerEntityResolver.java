@@ -704,10 +704,11 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
         }
         List<Cluster> persons = clusterPeople(people);
+        Map<String, List<Cluster>> surnames = bySurname(persons);
         List<Cand> orgs = new ArrayList<>();
         for (Cand c : cands) {
             if (c.entry == null && (c.type == EntityType.LOCATION || c.type == EntityType.MISC)
-                    && c.surface.indexOf(' ') < 0 && joinPerson(c, persons)) {
+                    && c.surface.indexOf(' ') < 0 && joinPerson(c, surnames)) {
                 continue;
             }
             if (c.entry != null) {
@@ -733,7 +734,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 cl.add(c);
             }
         }
-        List<Cluster> organisations = clusterOrganisations(t, tokens, orgs, persons);
+        List<Cluster> organisations = clusterOrganisations(t, tokens, orgs, surnames);
         clusters.addAll(persons);
         clusters.addAll(organisations);
         reconcile(t, tokens, clusters, organisations);
@@ -756,22 +757,29 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
         }
         // "Elon Musk" tagged as an organisation, "Musk" as a person: one person
+        Map<String, List<Cluster>> peopleByLast = new HashMap<>();
+        for (Cluster p : clusters) {
+            if (p.type == EntityType.PERSON && p.entry == null && !p.mentions.isEmpty()) {
+                if (p.words.isEmpty()) {
+                    p.words = nameWords(name(p));
+                }
+                if (!p.words.isEmpty()) {
+                    addOnce(peopleByLast, p.words.get(p.words.size() - 1), p);
+                }
+            }
+        }
         for (Cluster o : organisations) {
             if (o.mentions.isEmpty() || o.type != EntityType.ORGANIZATION || o.key.indexOf(' ') < 0
-                    || classify(t, tokens, o) < 0 || classify(t, tokens, o) > 0) {
+                    || score(t, tokens, o) != 0) {
                 continue;
             }
             List<String> words = nameWords(name(o));
             Cluster person = null;
             int fits = 0;
-            for (Cluster p : clusters) {
-                if (p.type == EntityType.PERSON && !p.mentions.isEmpty() && p.entry == null) {
-                    List<String> pw = p.words.isEmpty() ? nameWords(name(p)) : p.words;
-                    if (!pw.isEmpty() && words.containsAll(pw)
-                            && pw.get(pw.size() - 1).equals(words.get(words.size() - 1))) {
-                        person = p;
-                        fits++;
-                    }
+            for (Cluster p : peopleByLast.getOrDefault(words.get(words.size() - 1), List.of())) {
+                if (words.containsAll(p.words)) {
+                    person = p;
+                    fits++;
                 }
             }
             if (fits == 1) {
@@ -779,6 +787,8 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 o.mentions.clear();
             }
         }
+        orgs.removeIf(o -> o.mentions.isEmpty());
+        Map<String, List<Cluster>> orgPrefixes = byPrefix(orgs, true);
         for (Cluster cl : clusters) {
             if (cl.entry != null || cl.mentions.isEmpty()
                     || (cl.type != EntityType.PERSON && cl.type != EntityType.MISC)) {
@@ -796,8 +806,8 @@ public final class GazetteerEntityResolver implements EntityResolver {
             String key = Gazetteer.key(stripSuffixes(name));
             Cluster target = null;
             int fits = 0;
-            for (Cluster o : orgs) {
-                if (o != cl && !o.mentions.isEmpty() && (o.key.equals(key) || o.key.startsWith(key + " "))) {
+            for (Cluster o : orgPrefixes.getOrDefault(key, List.of())) {
+                if (o != cl && !o.mentions.isEmpty()) {
                     target = o;
                     fits++;
                 }
@@ -805,7 +815,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (fits == 1) {
                 boolean same = target.key.equals(key) || cl.type == EntityType.PERSON && cl.words.size() == 1;
                 if (cl.type == EntityType.PERSON && target.entry == null && target.type == EntityType.ORGANIZATION
-                        && same && classify(t, tokens, target) <= 0) {
+                        && same && score(t, tokens, target) <= 0) {
                     // the recognizer called the same name a person and an organisation: a person
                     cl.mentions.addAll(target.mentions);
                     target.mentions.clear();
@@ -841,10 +851,11 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 || c.words.size() == 1 && gazetteer.cue(Gazetteer.Cue.TITLE, c.words.get(0)));
         order.sort(Comparator.comparingInt((Cand c) -> -c.words.size()).thenComparingInt(c -> c.start));
         List<Cluster> out = new ArrayList<>();
+        Map<String, List<Cluster>> byWord = new HashMap<>();
         for (Cand c : order) {
             Cluster best = null;
             int bestScore = 0;
-            for (Cluster cl : out) {
+            for (Cluster cl : byWord.getOrDefault(c.words.get(c.words.size() - 1), List.of())) {
                 int s = cl.personMatch(c.words);
                 if (s > bestScore) {
                     bestScore = s;
@@ -855,10 +866,55 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 best = new Cluster(EntityType.PERSON, null);
                 best.words = c.words;
                 out.add(best);
+                for (String w : new HashSet<>(c.words)) {
+                    byWord.computeIfAbsent(w, k -> new ArrayList<>(2)).add(best);
+                }
             }
             best.add(c);
         }
         return out;
+    }
+
+    /** Clusters by every word-boundary prefix of their key, the whole key too when {@code whole}. */
+    private static Map<String, List<Cluster>> byPrefix(List<Cluster> clusters, boolean whole) {
+        Map<String, List<Cluster>> out = new HashMap<>();
+        for (Cluster cl : clusters) {
+            String k = cl.key;
+            int sp = k.indexOf(' ');
+            while (sp > 0) {
+                addOnce(out, k.substring(0, sp), cl);
+                sp = k.indexOf(' ', sp + 1);
+            }
+            if (whole) {
+                addOnce(out, k, cl);
+            }
+        }
+        return out;
+    }
+
+    private static void addOnce(Map<String, List<Cluster>> map, String key, Cluster cl) {
+        List<Cluster> l = map.computeIfAbsent(key, x -> new ArrayList<>(2));
+        if (!l.contains(cl)) {
+            l.add(cl);
+        }
+    }
+
+    private static String initials(String key) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : key.split(" ")) {
+            if (w.isEmpty() || w.equals("of") || w.equals("and") || w.equals("the") || w.equals("for") || w.equals("&")) {
+                continue;
+            }
+            sb.append(w.charAt(0));
+        }
+        return sb.toString();
+    }
+
+    private static Cluster root(Cluster c) {
+        while (c.parent != null) {
+            c = c.parent;
+        }
+        return c;
     }
 
     /** Words of a person's name without leading titles ("Mr", "President"). */
@@ -890,11 +946,12 @@ public final class GazetteerEntityResolver implements EntityResolver {
      * joined to the one longer name they abbreviate, single words that are a person's surname given to that
      * person, then typed company or organisation on the evidence of all their mentions.
      */
-    private List<Cluster> clusterOrganisations(String t, List<Token> tokens, List<Cand> orgs, List<Cluster> persons) {
+    private List<Cluster> clusterOrganisations(String t, List<Token> tokens, List<Cand> orgs,
+                                               Map<String, List<Cluster>> surnames) {
         Map<String, Cluster> byKey = new HashMap<>();
         List<Cluster> out = new ArrayList<>();
         for (Cand c : orgs) {
-            if (c.undecided && c.length() > 0 && c.surface.indexOf(' ') < 0 && joinPerson(c, persons)) {
+            if (c.undecided && c.length() > 0 && c.surface.indexOf(' ') < 0 && joinPerson(c, surnames)) {
                 continue;
             }
             String key = Gazetteer.key(stripSuffixes(stripThe(c.surface)));
@@ -908,34 +965,46 @@ public final class GazetteerEntityResolver implements EntityResolver {
             cl.add(c);
         }
         // short forms: "Goldman" -> "Goldman Sachs", "HKUST" -> its full name, when exactly one longer name fits
-        List<Cluster> merged = new ArrayList<>(out.size());
-        for (Cluster shortOne : out) {
-            Cluster target = null;
-            int fits = 0;
-            for (Cluster longOne : out) {
-                if (longOne != shortOne && longOne.key.length() > shortOne.key.length()
-                        && (longOne.key.startsWith(shortOne.key + " ") || acronymOf(shortOne.key, longOne.key))) {
-                    target = longOne;
-                    fits++;
+        Map<String, List<Cluster>> prefixes = byPrefix(out, false);
+        Map<String, List<Cluster>> acronyms = new HashMap<>();
+        for (Cluster cl : out) {
+            if (cl.key.indexOf(' ') > 0) {
+                String ini = initials(cl.key);
+                if (ini.length() >= 2) {
+                    addOnce(acronyms, ini, cl);
                 }
-            }
-            if (fits == 1) {
-                target.absorbed.add(shortOne);
-            } else {
-                merged.add(shortOne);
             }
         }
-        for (Cluster cl : merged) {
-            for (Cluster a : cl.absorbed) {
-                for (Cand c : a.mentions) {
-                    cl.add(c);
+        for (Cluster shortOne : out) {
+            List<Cluster> fit = new ArrayList<>(prefixes.getOrDefault(shortOne.key, List.of()));
+            if (shortOne.key.indexOf(' ') < 0) {
+                for (Cluster a : acronyms.getOrDefault(shortOne.key, List.of())) {
+                    if (!fit.contains(a)) {
+                        fit.add(a);
+                    }
                 }
-                a.mentions.clear();
+            }
+            fit.remove(shortOne);
+            if (fit.size() == 1) {
+                Cluster target = root(fit.get(0));
+                if (target != shortOne) {
+                    shortOne.parent = target;
+                }
+            }
+        }
+        List<Cluster> merged = new ArrayList<>(out.size());
+        for (Cluster cl : out) {
+            Cluster r = root(cl);
+            if (r == cl) {
+                merged.add(cl);
+            } else {
+                r.mentions.addAll(cl.mentions);
+                cl.mentions.clear();
             }
         }
         merged.removeIf(cl -> cl.mentions.isEmpty());
         for (Cluster cl : merged) {
-            cl.type = classify(t, tokens, cl) > 0 ? EntityType.COMPANY : EntityType.ORGANIZATION;
+            cl.type = score(t, tokens, cl) > 0 ? EntityType.COMPANY : EntityType.ORGANIZATION;
         }
         return merged;
     }
@@ -944,37 +1013,34 @@ public final class GazetteerEntityResolver implements EntityResolver {
         return s.startsWith("The ") || s.startsWith("the ") ? s.substring(4) : s;
     }
 
-    private static boolean acronymOf(String acronym, String name) {
-        if (acronym.length() < 2 || acronym.indexOf(' ') >= 0) {
-            return false;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String w : name.split(" ")) {
-            if (w.isEmpty() || w.equals("of") || w.equals("and") || w.equals("the") || w.equals("for") || w.equals("&")) {
-                continue;
-            }
-            sb.append(w.charAt(0));
-        }
-        return sb.length() == acronym.length() && sb.toString().equals(acronym);
-    }
-
-    /** Gives an organisation word that is a known person's surname to that person (tagger inconsistency). */
-    private static boolean joinPerson(Cand c, List<Cluster> persons) {
-        Cluster hit = null;
-        for (Cluster p : persons) {
-            if (p.words.size() > 1 && p.words.get(p.words.size() - 1).equals(c.surface)) {
-                if (hit != null) {
-                    return false;
-                }
-                hit = p;
-            }
-        }
-        if (hit == null) {
+    /** Gives a lone word that is a known person's surname to that person (tagger inconsistency). */
+    private static boolean joinPerson(Cand c, Map<String, List<Cluster>> bySurname) {
+        List<Cluster> hits = bySurname.get(c.surface);
+        if (hits == null || hits.size() != 1) {
             return false;
         }
         c.type = EntityType.PERSON;
-        hit.add(c);
+        hits.get(0).add(c);
         return true;
+    }
+
+    /** Multi-word people by the last word of their name. */
+    private static Map<String, List<Cluster>> bySurname(List<Cluster> persons) {
+        Map<String, List<Cluster>> out = new HashMap<>();
+        for (Cluster p : persons) {
+            if (p.words.size() > 1) {
+                addOnce(out, p.words.get(p.words.size() - 1), p);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #classify} once per cluster (its mentions are final when it is first asked). */
+    private double score(String t, List<Token> tokens, Cluster cl) {
+        if (Double.isNaN(cl.score)) {
+            cl.score = classify(t, tokens, cl);
+        }
+        return cl.score;
     }
 
     /** Evidence that an organisation is a company (positive) or another organisation (zero or negative). */
@@ -1306,7 +1372,8 @@ public final class GazetteerEntityResolver implements EntityResolver {
         EntityType type;
         final Gazetteer.Entry entry;
         final List<Cand> mentions = new ArrayList<>();
-        final List<Cluster> absorbed = new ArrayList<>();
+        Cluster parent;
+        double score = Double.NaN;
         List<String> words = List.of();
         String key = "";
 
