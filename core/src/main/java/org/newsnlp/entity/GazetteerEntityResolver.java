@@ -751,7 +751,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private void reconcile(String t, List<Token> tokens, List<Cluster> clusters, List<Cluster> organisations) {
         List<Cluster> orgs = new ArrayList<>(organisations);
         for (Cluster cl : clusters) {
-            if (cl.entry != null && cl.type == EntityType.COMPANY && !orgs.contains(cl)) {
+            if (cl.entry != null && cl.type == EntityType.COMPANY) {
                 cl.key = Gazetteer.key(stripSuffixes(cl.mentions.get(0).surface));
                 orgs.add(cl);
             }
