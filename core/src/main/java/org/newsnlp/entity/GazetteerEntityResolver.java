@@ -41,6 +41,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private static final Set<String> LEGAL_FORMS = Set.of("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd",
             "Ltd.", "Limited", "LLC", "plc", "PLC", "Plc", "AG", "GmbH", "NV", "N.V.", "SpA", "S.p.A.", "Co", "Co.",
             "Cos", "Cos.", "Holdings", "LP", "L.P.", "LLP", "Bhd", "Pty");
+    /** Words for people of a country, not bodies: "U.S. officials" names the country only. */
+    private static final Set<String> PEOPLE_NOUNS = Set.of("officials", "troops", "forces", "authorities",
+            "regulators", "lawmakers", "diplomats", "negotiators", "military", "government");
     /** Capitalised words that open sentences rather than names. */
     private static final Set<String> OPENERS = Set.of("The", "A", "An", "In", "At", "On", "For", "By", "With",
             "From", "And", "But", "If", "As", "Shares", "Both", "Rival", "Unit", "Its", "Their", "Former");
@@ -580,7 +583,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 Token rest = tokens.get(head.endToken);
                 List<Cand> out = new ArrayList<>(2);
                 out.add(head);
-                out.add(new Cand(rest.start(), n.end, head.endToken, n.endToken, EntityType.ORGANIZATION, null, false));
+                if (!PEOPLE_NOUNS.contains(rest.text().toLowerCase(Locale.ROOT))) {
+                    out.add(new Cand(rest.start(), n.end, head.endToken, n.endToken, EntityType.ORGANIZATION, null, false));
+                }
                 return out;
             }
             if (head.type == EntityType.COMPANY && head.entry != null) {
@@ -789,6 +794,16 @@ public final class GazetteerEntityResolver implements EntityResolver {
         }
         orgs.removeIf(o -> o.mentions.isEmpty());
         Map<String, List<Cluster>> orgPrefixes = byPrefix(orgs, true);
+        Map<String, List<Cluster>> companyWords = new HashMap<>();
+        for (Cluster o : orgs) {
+            if (o.type == EntityType.COMPANY && o.key.indexOf(' ') > 0) {
+                for (String w : o.key.split(" ")) {
+                    if (w.length() > 2) {
+                        addOnce(companyWords, w, o);
+                    }
+                }
+            }
+        }
         for (Cluster cl : clusters) {
             if (cl.entry != null || cl.mentions.isEmpty()
                     || (cl.type != EntityType.PERSON && cl.type != EntityType.MISC)) {
@@ -810,6 +825,14 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 if (o != cl && !o.mentions.isEmpty()) {
                     target = o;
                     fits++;
+                }
+            }
+            if (fits == 0 && cl.type == EntityType.PERSON && cl.words.size() == 1) {
+                // "Reynolds" for "RJ Reynolds Tobacco": a lone word from exactly one company's name
+                List<Cluster> hits = companyWords.getOrDefault(key, List.of());
+                if (hits.size() == 1) {
+                    target = hits.get(0);
+                    fits = 1;
                 }
             }
             if (fits == 1) {
