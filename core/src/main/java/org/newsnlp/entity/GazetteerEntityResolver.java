@@ -236,6 +236,14 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (e <= s) {
                 continue;
             }
+            int first0 = tokenAt(tokens, s);
+            while (first0 > 0 && s > 0 && t.charAt(s - 1) == '-' && tokens.get(first0 - 1).end() == s
+                    && first0 > 1 && tokens.get(first0 - 2).end() == s - 1) {
+                // "A-T-E Security Group Inc": the recognizer started after a hyphen inside the name
+                s = tokens.get(first0 - 2).start();
+                first0 -= 2;
+            }
+            e = cutPlaceAfterLegalForm(t, tokens, s, e);
             String surface = t.substring(s, e);
             if (!hasUpper(surface) || pronouns.contains(surface.toLowerCase(Locale.ROOT))) {
                 continue;
@@ -257,6 +265,25 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
         }
         return kept;
+    }
+
+    /** "Certified Security Services Inc of Key West" ends at its legal form; "Shamrock Holdings of California Inc" does not. */
+    private static int cutPlaceAfterLegalForm(String t, List<Token> tokens, int s, int e) {
+        int first = tokenAt(tokens, s);
+        int last = tokenAt(tokens, e - 1);
+        if (first < 0 || last < 0) {
+            return e;
+        }
+        int legal = -1;
+        for (int j = first; j <= last; j++) {
+            if (LEGAL_FORMS.contains(tokens.get(j).text())) {
+                legal = j;
+            }
+        }
+        if (legal >= first && legal + 2 <= last && tokens.get(legal + 1).text().equals("of")) {
+            return tokens.get(legal).end();
+        }
+        return e;
     }
 
     private static boolean isEdgePunct(char c) {
@@ -603,8 +630,20 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 for (int j = head.endToken; j < n.endToken; j++) {
                     orgWord |= gazetteer.cue(Gazetteer.Cue.ORG_WORD, tokens.get(j).text());
                 }
+                boolean model = false;
+                for (int j = head.endToken; j < n.endToken; j++) {
+                    String w = tokens.get(j).text();
+                    model |= w.chars().anyMatch(Character::isDigit)
+                            || w.length() <= 3 && w.equals(w.toUpperCase(Locale.ROOT)) && Character.isLetter(w.charAt(0));
+                }
+                if (model) {
+                    return List.of(head); // a product with a model code: "Pentax Optio SV", "Microsoft 365"
+                }
                 if (!orgWord) {
-                    return List.of(head); // a product or unit named after its company: "Pentax Optio SV"
+                    // a unit named after its company ("ITV Digital", "Wells Fargo Alarm Services"): a company
+                    Cand unit = new Cand(n.start, n.end, n.firstToken, n.endToken, EntityType.ORGANIZATION, null, false);
+                    unit.legal = true;
+                    return List.of(unit);
                 }
             }
         }
@@ -1070,6 +1109,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private double classify(String t, List<Token> tokens, Cluster cl) {
         double score = 0;
         boolean suffix = false;
+        boolean legalForm = false;
         boolean orgWord = false;
         boolean innerCap = false;
         for (Cand c : cl.mentions) {
@@ -1077,8 +1117,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (sp > 0 && gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, c.surface.substring(sp + 1))) {
                 suffix = true;
             }
-            if (c.legal || gazetteer.cue(Gazetteer.Cue.COMPANY_PREFIX, tokens.get(c.firstToken).text())) {
-                suffix = true;
+            if (c.legal || gazetteer.cue(Gazetteer.Cue.COMPANY_PREFIX, tokens.get(c.firstToken).text())
+                    || sp > 0 && LEGAL_FORMS.contains(c.surface.substring(sp + 1))) {
+                legalForm = true;
             }
             for (int j = c.firstToken; j < c.endToken; j++) {
                 String w = tokens.get(j).text();
@@ -1097,7 +1138,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
             score += Math.max(-2, Math.min(2, context(t, tokens, c)));
         }
-        if (suffix) {
+        if (legalForm) {
+            score += 6; // "Meyer Detective Agency Inc" is a company whatever its words say
+        } else if (suffix) {
             score += 3;
         }
         if (orgWord) {
