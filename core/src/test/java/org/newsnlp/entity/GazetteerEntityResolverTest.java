@@ -332,4 +332,75 @@ class GazetteerEntityResolverTest {
         assertTrue(resolver.resolve(segmenter.segment(""), "", List.of()).isEmpty());
         assertNull(named(resolve("Nvidia rose."), "Nvidia").code());
     }
+
+    @Test
+    void joinsALegalFormNameTheTaggerSplit() {
+        String text = "Mark IV Industries Inc started a bid for the rest of the shares.";
+        List<Entity> es = resolve(text, "Mark=PER", "IV Industries Inc=ORG");
+        assertTrue(ofType(es, EntityType.PERSON).isEmpty(), es.toString());
+        assertEquals(EntityType.COMPANY, named(es, "Mark IV Industries Inc").type());
+    }
+
+    @Test
+    void loneProductWordTaggedAsAPersonIsNotAPerson() {
+        List<Entity> es = resolve("Anthropic's latest model Claude answered questions.", "Claude=PER");
+        assertTrue(ofType(es, EntityType.PERSON).isEmpty(), es.toString());
+        assertEquals(EntityType.COMPANY, named(es, "Anthropic").type());
+    }
+
+    @Test
+    void sameNameTaggedPersonAndOrganisationIsOnePerson() {
+        String text = "Elon Musk's company merged with X. Musk said the deal was done.";
+        List<Entity> es = resolve(text, "Elon Musk=ORG", "Musk=PER");
+        List<Entity> people = ofType(es, EntityType.PERSON);
+        assertEquals(1, people.size(), es.toString());
+        assertEquals("Elon Musk", people.get(0).name());
+        assertEquals(2, people.get(0).mentions().size());
+    }
+
+    @Test
+    void shortFormOfACompanyTaggedAsAPersonJoinsTheCompany() {
+        String text = "Bond agreed to buy Merlin International Petroleum Corp on Monday. Merlin has a stake in the permit.";
+        List<Entity> es = resolve(text, "Merlin International Petroleum Corp=ORG", "Merlin=PER");
+        assertTrue(ofType(es, EntityType.PERSON).isEmpty(), es.toString());
+        assertEquals(2, named(es, "Merlin International Petroleum Corp").mentions().size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'Aid was compared to the Marshall Plan of 1948.', Marshall Plan",
+            "'Players entered Neverwinter Nights again.', Neverwinter Nights"})
+    void nameEndingLikeAThingIsNotAPerson(String text, String name) {
+        List<Entity> es = resolve(text, name + "=PER");
+        assertTrue(ofType(es, EntityType.PERSON).isEmpty(), es.toString());
+    }
+
+    @Test
+    void strongCompanyCueRetypesAPerson() {
+        List<Entity> es = resolve("He is a partner at the law firm Tods Murray in Edinburgh.", "Tods Murray=PER");
+        assertEquals(EntityType.COMPANY, named(es, "Tods Murray").type());
+    }
+
+    @Test
+    void appositiveNamesACompany() {
+        List<Entity> es = resolve("Parmalat, the Italian food group, reported a profit.", "Parmalat=ORG");
+        assertEquals(EntityType.COMPANY, named(es, "Parmalat").type());
+    }
+
+    @Test
+    void unitNamedAfterAKnownCompanyIsACompanyOfItsOwn() {
+        List<Entity> es = resolve("The collapse of ITV Digital in 2002 hurt the market.", "ITV Digital=ORG");
+        assertEquals(EntityType.COMPANY, named(es, "ITV Digital").type());
+    }
+
+    @Test
+    void legalFormOutweighsOrganisationWords() {
+        List<Entity> es = resolve("It bought Meyer Detective Agency Inc last year.", "Meyer Detective Agency Inc=ORG");
+        assertEquals(EntityType.COMPANY, named(es, "Meyer Detective Agency Inc").type());
+    }
+
+    @Test
+    void stockExchangesAreOrganisations() {
+        List<Entity> es = resolve("Its stock was halted on Nasdaq earlier.", "Nasdaq=ORG");
+        assertEquals(EntityType.ORGANIZATION, named(es, "Nasdaq").type());
+    }
 }
