@@ -137,7 +137,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
             Gazetteer.Entry e = gazetteer.entry(m.value());
             boolean atTokenEnd = m.end() == tokens.get(m.endToken() - 1).end();
-            if (e.type() != EntityType.COUNTRY || !insideLargerName(tokens, m, atTokenEnd)) {
+            if (e.type() != EntityType.COUNTRY || !insideLargerName(t, tokens, m, atTokenEnd)) {
                 out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), e.type(), e, true));
             } else {
                 out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), null, null, true));
@@ -163,7 +163,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
     }
 
     /** A country word followed by a name continuation ("South China Sea") or after "University of". */
-    private boolean insideLargerName(List<Token> tokens, NameTrie.Match m, boolean atTokenEnd) {
+    private boolean insideLargerName(String t, List<Token> tokens, NameTrie.Match m, boolean atTokenEnd) {
         int next = m.endToken();
         if (atTokenEnd && next < tokens.size()) {
             if (phraseAt(tokens, next, Gazetteer.Cue.GOVERNMENT)) {
@@ -172,8 +172,11 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (phraseAt(tokens, next, Gazetteer.Cue.CONTINUATION)) {
                 return true;
             }
-            // "American Hoechst Corp": capitalised words up to a legal-form suffix make a company name
-            for (int j = next; j < next + 3 && j < tokens.size(); j++) {
+            // "American Hoechst Corp": capitalised words up to a legal-form suffix make a company name,
+            // unless they start with a known company ("Chinese Ant Group Co")
+            NameTrie.Match known = gazetteer.trie().longest(t, tokens, next);
+            boolean knownCompany = known != null && gazetteer.entry(known.value()).type() == EntityType.COMPANY;
+            for (int j = next; j < next + 3 && j < tokens.size() && !knownCompany; j++) {
                 String w = tokens.get(j).text();
                 if (gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, w) && j > next) {
                     return true;
@@ -237,8 +240,8 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 continue;
             }
             int first0 = tokenAt(tokens, s);
-            while (first0 > 0 && s > 0 && t.charAt(s - 1) == '-' && tokens.get(first0 - 1).end() == s
-                    && first0 > 1 && tokens.get(first0 - 2).end() == s - 1) {
+            while (first0 > 1 && s > 0 && t.charAt(s - 1) == '-' && tokens.get(first0 - 1).end() == s
+                    && tokens.get(first0 - 2).end() == s - 1 && isInitial(tokens.get(first0 - 2).text())) {
                 // "A-T-E Security Group Inc": the recognizer started after a hyphen inside the name
                 s = tokens.get(first0 - 2).start();
                 first0 -= 2;
@@ -265,6 +268,19 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
         }
         return kept;
+    }
+
+    /** One to three capital letters ("A", "AT"): a letter of an initialism such as "A-T-E". */
+    private static boolean isInitial(String w) {
+        if (w.isEmpty() || w.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isUpperCase(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Certified Security Services Inc of Key West" ends at its legal form; "Shamrock Holdings of California Inc" does not. */
@@ -402,6 +418,12 @@ public final class GazetteerEntityResolver implements EntityResolver {
      */
     private List<Cand> withLegalNames(String t, List<Token> tokens, List<Cand> merged) {
         List<Cand> names = new ArrayList<>();
+        boolean[] knownCompanyStart = new boolean[tokens.size()];
+        for (Cand c : merged) {
+            if (c.entry != null && c.entry.type() == EntityType.COMPANY) {
+                knownCompanyStart[c.firstToken] = true;
+            }
+        }
         for (int i = 1; i < tokens.size(); i++) {
             String form = tokens.get(i).text();
             int cut = form.length();
@@ -421,6 +443,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 }
                 if (cap && !OPENERS.contains(w) && !pronouns.contains(w.toLowerCase(Locale.ROOT))) {
                     first = j;
+                    if (knownCompanyStart[j]) {
+                        break; // "Chinese Ant Group Co": the name starts with the known company
+                    }
                     j--;
                 } else if (w.equals(".") && j > 0 && first == j + 1 && tokens.get(j - 1).end() == tokens.get(j).start()
                         && tokens.get(j - 1).text().indexOf('.') > 0) {

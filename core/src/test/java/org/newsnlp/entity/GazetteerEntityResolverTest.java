@@ -403,4 +403,18 @@ class GazetteerEntityResolverTest {
         List<Entity> es = resolve("Its stock was halted on Nasdaq earlier.", "Nasdaq=ORG");
         assertEquals(EntityType.ORGANIZATION, named(es, "Nasdaq").type());
     }
+
+    @Test
+    void legalFormNameStopsAtAKnownCompanyAndKeepsTheCountry() {
+        List<Entity> es = resolve("Chinese Ant Group Co said profits fell.");
+        assertEquals(Set.of("CN"), codes(es));
+        assertEquals(EntityType.COMPANY, named(es, "Ant Group Co").type());
+    }
+
+    @Test
+    void hyphenBeforeAPersonIsNotPartOfTheName() {
+        List<Entity> es = resolve("Anti-Trump protesters gathered as Trump spoke.", "Trump=PER");
+        assertTrue(es.stream().allMatch(e -> e.mentions().stream().noneMatch(m -> m.text().contains("-"))),
+                es.toString());
+    }
 }
