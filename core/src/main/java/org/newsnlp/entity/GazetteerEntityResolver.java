@@ -640,7 +640,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 }
                 return out;
             }
-            if (head.type == EntityType.COMPANY && head.entry != null) {
+            if (head.type == EntityType.COMPANY && head.entry != null && n.type == EntityType.ORGANIZATION) {
                 boolean suffixes = true;
                 for (int j = head.endToken; j < n.endToken; j++) {
                     if (!gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, tokens.get(j).text())) {

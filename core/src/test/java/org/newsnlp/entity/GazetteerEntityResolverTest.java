@@ -417,4 +417,11 @@ class GazetteerEntityResolverTest {
         assertTrue(es.stream().allMatch(e -> e.mentions().stream().noneMatch(m -> m.text().contains("-"))),
                 es.toString());
     }
+
+    @Test
+    void placeNamedAfterACompanyStaysAPlace() {
+        List<Entity> es = resolve("Arsenal play at the Emirates Stadium tonight.", "Arsenal=ORG", "Emirates Stadium=LOC");
+        assertEquals(EntityType.LOCATION, named(es, "Emirates Stadium").type());
+        assertEquals(EntityType.ORGANIZATION, named(es, "Arsenal").type());
+    }
 }
