@@ -698,11 +698,12 @@ public final class GazetteerEntityResolver implements EntityResolver {
         }
         EntityType tagged = c.type;
         if (tagged == EntityType.PERSON) {
-            // a lone word that names a product or an ambiguous company ("Claude", "Ford"), unless it is part
-            // of a person's full name in this text ("Claude Monet", "Harrison Ford")
+            // a lone word that names a product, an ambiguous company or a club ("Claude", "Ford", "Chelsea"),
+            // unless it is part of a person's full name in this text ("Claude Monet", "Chelsea Clinton")
             if (c.surface.indexOf(' ') < 0 && !personWords.contains(c.surface)) {
                 Gazetteer.Entry e = gazetteer.lookup(c.surface);
-                if (e != null && (e.type() == EntityType.MISC || e.type() == EntityType.COMPANY)) {
+                if (e != null && (e.type() == EntityType.MISC || e.type() == EntityType.COMPANY
+                        || e.type() == EntityType.ORGANIZATION)) {
                     c.entry = e;
                     c.type = e.type();
                 }
