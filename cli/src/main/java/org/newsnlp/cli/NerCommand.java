@@ -81,8 +81,11 @@ final class NerCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "7", description = "Random seed of the k-means initialisation.")
         long seed;
 
-        @Option(names = "--clusters", defaultValue = "640", description = "Number of fine clusters.")
+        @Option(names = "--clusters", defaultValue = "640", description = "Number of fine clusters (default 640).")
         int fine;
+
+        @Option(names = "--window", defaultValue = "1", description = "Neighbours on each side used as context: 1 or 2.")
+        int window;
 
         @Override
         public Integer call() throws IOException {
@@ -94,7 +97,7 @@ final class NerCommand implements Runnable {
             System.err.printf(Locale.ROOT, "read %d lines in %.1f s%n", lines.size(), (System.nanoTime() - t0) / 1e9);
             WordClusters.Settings d = WordClusters.Settings.defaults();
             WordClusters wc = WordClusters.learn(lines, new WordClusters.Settings(d.vocabulary(), d.minCount(),
-                    d.contexts(), fine, d.iterations(), seed));
+                    d.contexts(), fine, d.iterations(), seed, window));
             try (OutputStream o = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(out), 1 << 16))) {
                 wc.write(o);
             }
@@ -125,8 +128,16 @@ final class NerCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1).")
         long seed;
 
-        @Option(names = "--no-document-stage", description = "Train one stage only, without document features.")
+        @Option(names = "--no-document-stage", description = "Train one pass only, without document features.")
         boolean noDocumentStage;
+
+        @Option(names = "--unlabelled", paramLabel = "DIR",
+                description = "A datasets folder whose news documents (BBC, Reuters, AG News) are tagged by a "
+                        + "first model; the names it finds often and consistently become a gazetteer.")
+        Path unlabelled;
+
+        @Option(names = "--hash-bits", defaultValue = "20", description = "The weight table has 2^N rows (default 20).")
+        int hashBits;
 
         @Option(names = "--manifest", paramLabel = "FILE", description = "Also write the manifest JSON here.")
         Path manifestOut;
@@ -148,15 +159,21 @@ final class NerCommand implements Runnable {
                     throw new NewsNlpException(clusters + ": not a gzipped word-cluster file", e);
                 }
             }
-            NerTrainer.Settings s = NerTrainer.Settings.defaults().withEpochs(epochs).withSeed(seed)
-                    .withDocumentStage(!noDocumentStage);
+            NerTrainer.Settings d = NerTrainer.Settings.defaults();
+            NerTrainer.Settings s = new NerTrainer.Settings(epochs, seed, hashBits, d.folds(), !noDocumentStage);
+            List<List<String>> unlabelledDocs = unlabelled == null ? null : UnlabelledCorpus.documents(unlabelled);
             long t0 = System.nanoTime();
             List<ConllDocument> trainDocs = conll(train);
             List<ConllDocument> devDocs = dev == null ? null : conll(dev);
-            PerceptronEntityRecognizer ner = new NerTrainer(s, wc).train(trainDocs, devDocs, System.err::println);
+            PerceptronEntityRecognizer ner = new NerTrainer(s, wc).train(trainDocs, devDocs, unlabelledDocs,
+                    System.err::println);
             ModelManifest m = ner.manifest();
             List<String> data = new ArrayList<>();
             data.add("CoNLL-2003 English train (" + train.getFileName() + "), Reuters RCV1 news 1996-97");
+            if (unlabelledDocs != null) {
+                data.add("names found by a first model in unlabelled news: "
+                        + String.join(", ", UnlabelledCorpus.NEWS_SOURCES));
+            }
             if (wc != null) {
                 data.add("word clusters from unlabelled text: " + String.join(", ", UnlabelledCorpus.SOURCES)
                         + " and the words of the training file");
@@ -165,7 +182,7 @@ final class NerCommand implements Runnable {
             Map<String, Double> metrics = new LinkedHashMap<>(m.metrics());
             ner = ner.withManifest(new ModelManifest(m.format(), m.formatVersion(), "ner-en", "1", "en", m.labels(),
                     data, metrics, cmd, "Averaged structured perceptron, " + (noDocumentStage ? 1 : 2)
-                    + " stage(s), " + epochs + " epochs, seed " + seed + ". Dev metrics are entity-level "
+                    + " pass(es), 2^" + hashBits + " weight rows, " + epochs + " epochs, seed " + seed + ". Dev metrics are entity-level "
                     + "(conlleval) on CoNLL-2003 testa, which was not used for training."));
             ner.save(out);
             if (manifestOut != null) {

@@ -27,14 +27,28 @@ final class FeatureExtractor {
 
     private final WordClusters clusters;
     private final Gazetteer gazetteer;
+    private final Gazetteer found;
     private final int bits;
     private final int labels;
 
-    FeatureExtractor(WordClusters clusters, Gazetteer gazetteer, int bits, int labels) {
+    /**
+     * @param gazetteer names of the labelled training data
+     * @param found     names the recognizer itself found often and consistently in unlabelled text
+     */
+    FeatureExtractor(WordClusters clusters, Gazetteer gazetteer, Gazetteer found, int bits, int labels) {
         this.clusters = clusters;
         this.gazetteer = gazetteer;
+        this.found = found;
         this.bits = bits;
         this.labels = labels;
+    }
+
+    Gazetteer found() {
+        return found;
+    }
+
+    FeatureExtractor withFound(Gazetteer g) {
+        return new FeatureExtractor(clusters, gazetteer, g, bits, labels);
     }
 
     int bits() {
@@ -50,7 +64,7 @@ final class FeatureExtractor {
     }
 
     FeatureExtractor withGazetteer(Gazetteer g) {
-        return new FeatureExtractor(clusters, g, bits, labels);
+        return new FeatureExtractor(clusters, g, found, bits, labels);
     }
 
     /** A document ready for feature extraction: tokens normalised and re-cased, sentence kinds. */
@@ -76,19 +90,21 @@ final class FeatureExtractor {
 
     /** Reusable output of {@link #extract}: features of token i are {@code feats[offsets[i] .. offsets[i+1])}. */
     static final class Buffer {
-        int[] feats = new int[4096];
-        int[] offsets = new int[128];
+        int[] feats = new int[2048];
+        int[] offsets = new int[64];
         int n;
-        long[] hw = new long[128];
-        long[] hl = new long[128];
-        long[] hs = new long[128];
-        long[] hss = new long[128];
-        long[] c0 = new long[128];
-        long[] c1 = new long[128];
-        long[] c2 = new long[128];
-        int[] gaz = new int[128];
-        int[] title = new int[128];
-        long[] gazHashes = new long[128];
+        long[] hw = new long[64];
+        long[] hl = new long[64];
+        long[] hs = new long[64];
+        long[] hss = new long[64];
+        long[] c0 = new long[64];
+        long[] c1 = new long[64];
+        long[] c2 = new long[64];
+        int[] gaz = new int[64];
+        int[] title = new int[64];
+        int[] found = new int[64];
+        final int[] typeCount = new int[Gazetteer.TYPES];
+        long[] gazHashes = new long[64];
         int size;
 
         void ensure(int tokens) {
@@ -104,6 +120,7 @@ final class FeatureExtractor {
                 c2 = new long[c];
                 gaz = new int[c];
                 title = new int[c];
+                found = new int[c];
                 gazHashes = new long[c];
                 offsets = new int[c];
             }
@@ -224,14 +241,22 @@ final class FeatureExtractor {
         return letter;
     }
 
-    private static boolean isSmallWord(String lower) {
-        switch (lower) {
-            case "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "vs",
-                 "as", "is", "but", "nor", "via", "into", "over", "up", "off":
-                return true;
-            default:
-                return false;
+    private static final LongIntMap SMALL_WORDS = new LongIntMap(32);
+
+    static {
+        for (String w : new String[] {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with",
+                "by", "from", "vs", "as", "is", "but", "nor", "via", "into", "over", "up", "off"}) {
+            SMALL_WORDS.put(Hashing.chars(w), 1);
         }
+    }
+
+    private static boolean hasUpperInside(String w) {
+        for (int k = 1; k < w.length(); k++) {
+            if (Character.isUpperCase(w.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int kindOf(String[] t) {
@@ -266,7 +291,6 @@ final class FeatureExtractor {
                 }
             }
             boolean cap = Character.isUpperCase(w.charAt(0));
-            String lower = w.toLowerCase(Locale.ROOT);
             if (cap) {
                 capital++;
                 if (i > 0 && clusters != null) {
@@ -275,7 +299,7 @@ final class FeatureExtractor {
                         unusualCapital++;
                     }
                 }
-            } else if (isSmallWord(lower) || !lower.equals(w)) {
+            } else if (hasUpperInside(w) || SMALL_WORDS.get(Hashing.chars(w), 0) != 0) {
                 capital++; // small words may stay lower case in a title; "iPhone" counts as capitalised
             }
         }
@@ -343,8 +367,8 @@ final class FeatureExtractor {
         return 0x1000L + template * 0x9E3779B97F4A7C15L;
     }
 
-    /** Extracts the features of sentence {@code s} into {@code b}; {@code stage2} adds document-label features. */
-    void extract(Doc doc, int s, boolean stage2, Buffer b) {
+    /** Extracts the first-stage features of sentence {@code s} into {@code b}. */
+    void extract(Doc doc, int s, Buffer b) {
         String[] w = doc.norm[s];
         int n = w.length;
         int kind = doc.kind[s];
@@ -356,6 +380,7 @@ final class FeatureExtractor {
             b.gazHashes[i] = Hashing.chars(w[i]);
         }
         gazetteer.match(w, b.gazHashes, b.gaz);
+        found.match(w, b.gazHashes, b.found);
         // padded arrays: index i + PAD
         for (int k = 0; k < PAD; k++) {
             setBoundary(b, k, BOS);
@@ -407,7 +432,7 @@ final class FeatureExtractor {
             int len = tok.length();
             for (int k = 1; k <= 4 && k <= len; k++) {
                 b.add(Hashing.mix(t(17 + k), Hashing.chars(tok, 0, k)), mask);
-                b.add(Hashing.mix(t(21 + k), Hashing.lower(tok.subSequence(len - k, len))), mask);
+                b.add(Hashing.mix(t(21 + k), Hashing.lower(tok, len - k, len)), mask);
             }
             b.add(Hashing.mix(t(26), ini, s0), mask);
             if (initial) {
@@ -441,6 +466,21 @@ final class FeatureExtractor {
                 }
             }
             b.add(Hashing.mix(t(42), g, s0), mask);
+            int fg = b.found[i];
+            if (fg != 0) {
+                for (int bit = 0; bit < Gazetteer.TYPES * Gazetteer.BITS_PER_TYPE; bit++) {
+                    if ((fg & (1 << bit)) != 0) {
+                        b.add(Hashing.mix(t(70), bit), mask);
+                    }
+                }
+                b.add(Hashing.mix(t(71), fg, s0), mask);
+            }
+            if (i > 0 && b.found[i - 1] != 0) {
+                b.add(Hashing.mix(t(72), b.found[i - 1]), mask);
+            }
+            if (i + 1 < n && b.found[i + 1] != 0) {
+                b.add(Hashing.mix(t(73), b.found[i + 1]), mask);
+            }
             int profile = caseProfile(tok);
             b.add(Hashing.mix(t(43), profile, ini), mask);
             b.add(Hashing.mix(t(44), profile, s0), mask);
@@ -460,9 +500,6 @@ final class FeatureExtractor {
             b.add(Hashing.mix(t(56), b.title[p], s0), mask);
             b.add(Hashing.mix(t(57), b.title[p - 1], s0), mask);
             b.add(Hashing.mix(t(58), b.title[p - 2], b.title[p - 1]), mask);
-            if (stage2 && doc.stage1 != null) {
-                addStage2(doc, s, i, b.hl[p], s0, b, mask);
-            }
         }
         b.offsets[n] = b.size;
     }
@@ -484,7 +521,7 @@ final class FeatureExtractor {
     /** True for a courtesy title that CoNLL-2003 leaves outside person names ("Mr", "Dr."). */
     static boolean isHonorific(String w) {
         int n = w.length();
-        if (n < 2 || n > 6) {
+        if (n < 2 || n > 6 || !Character.isUpperCase(w.charAt(0))) {
             return false;
         }
         String lower = w.toLowerCase(Locale.ROOT);
@@ -494,16 +531,21 @@ final class FeatureExtractor {
         return HONORIFICS.contains(lower);
     }
 
+    private static final LongIntMap TITLE_HASHES = new LongIntMap(TITLES.size());
+
+    static {
+        for (String t : TITLES) {
+            TITLE_HASHES.put(Hashing.chars(t), 1);
+        }
+    }
+
     static boolean isTitle(String w) {
         int n = w.length();
         if (n < 2 || n > 16 || !Character.isLetter(w.charAt(0))) {
             return false;
         }
-        String lower = w.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".")) {
-            lower = lower.substring(0, n - 1);
-        }
-        return TITLES.contains(lower);
+        int end = w.charAt(n - 1) == '.' ? n - 1 : n;
+        return TITLE_HASHES.get(Hashing.lower(w, 0, end), 0) != 0;
     }
 
     private static boolean isQuote(String w) {
@@ -519,6 +561,24 @@ final class FeatureExtractor {
         b.c0[p] = h;
         b.c1[p] = h;
         b.c2[p] = h;
+    }
+
+    /**
+     * Extracts the document-stage features of sentence {@code s} into {@code b}: what the first stage said
+     * about this token and about the same word elsewhere in the document. Needs {@link #countStage1}.
+     */
+    void extractDocument(Doc doc, int s, Buffer b) {
+        String[] w = doc.norm[s];
+        int n = w.length;
+        b.ensure(n);
+        b.n = n;
+        b.size = 0;
+        int mask = (1 << bits) - 1;
+        for (int i = 0; i < n; i++) {
+            b.offsets[i] = b.size;
+            addStage2(doc, s, i, Hashing.lower(w[i]), shape(w[i], true, 12), b, mask);
+        }
+        b.offsets[n] = b.size;
     }
 
     /** Counts the first stage's labels per lower-case word over the document. */
@@ -556,7 +616,8 @@ final class FeatureExtractor {
         int id = doc.wordIds.get(hl, -1);
         int base = id * labels;
         int others = 0;
-        int[] typeCount = new int[Gazetteer.TYPES];
+        int[] typeCount = b.typeCount;
+        Arrays.fill(typeCount, 0);
         int bestLabel = -1;
         int bestLabelCount = 0;
         for (int l = 0; l < labels; l++) {

@@ -47,11 +47,15 @@ final class Hashing {
 
     /** Hash of the lower case of {@code s} (locale-independent), equal to {@code chars(lower(s))}. */
     static long lower(CharSequence s) {
+        return lower(s, 0, s.length());
+    }
+
+    /** Hash of the lower case of {@code s[from, to)}, equal to {@code chars(lower(s.subSequence(from, to)))}. */
+    static long lower(CharSequence s, int from, int to) {
         long h = 0xcbf29ce484222325L;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             h = (h ^ Character.toLowerCase(s.charAt(i))) * 0x100000001b3L;
         }
-        return fmix(h ^ n);
+        return fmix(h ^ (to - from));
     }
 }

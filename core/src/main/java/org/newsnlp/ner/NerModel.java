@@ -18,51 +18,80 @@ import org.newsnlp.NewsNlpException;
 import org.newsnlp.model.ModelManifest;
 
 /**
- * The trained tagger: label set, feature extractor (with its word clusters and gazetteer) and one or two
- * perceptron stages. Immutable and safe to share between threads.
+ * The trained tagger: label set, feature extractor (with its word clusters and gazetteer) and the perceptron
+ * weights, used in one pass or in two (the second adding document features). Immutable and safe to share
+ * between threads.
  *
- * <h2>File format {@code newsnlp-ner} version 1</h2>
+ * <h2>File format {@code newsnlp-ner} version 2</h2>
  * A gzip stream holding, in {@link DataOutputStream} encoding:
  * <ol>
- *   <li>int magic {@code 0x4E4E4552} ("NNER"), int format version (1);</li>
+ *   <li>int magic {@code 0x4E4E4552} ("NNER"), int format version (2);</li>
  *   <li>int length and that many bytes of UTF-8 JSON: the {@link ModelManifest};</li>
  *   <li>int label count, each label as UTF (BIO tags, {@code O} first);</li>
- *   <li>int hash bits {@code b}: the weight table has {@code 2^b} rows of one float per label;</li>
+ *   <li>int hash bits {@code b} of the first stage's feature table;</li>
  *   <li>boolean: word clusters follow; if so their body as in {@link WordClusters#write} after the version;</li>
- *   <li>the gazetteer: int count, then per name a byte token count, the tokens as UTF and a byte type mask
- *       (bit 0 PER, 1 ORG, 2 LOC, 3 MISC);</li>
- *   <li>int stage count (1 or 2); per stage: {@code L*L} floats of transitions, {@code L} floats of start
- *       scores, a float quantisation step {@code q}, an int count of non-empty rows, then per row its index
- *       as a variable-length delta from the previous row, a short bit mask of the labels present and a
- *       short per present label (weight = short &times; q);</li>
+ *   <li>two gazetteers, the names of the training data and the names found in unlabelled text: each an int
+ *       count, then per name a byte token count, the tokens as UTF and a byte type mask (bit 0 PER, 1 ORG,
+ *       2 LOC, 3 MISC);</li>
+ *   <li>int pass count: 1, or 2 when a second pass adds document features (the first pass's labels of the
+ *       same word elsewhere in the document) to the first pass's scores; then the weights, shared by both
+ *       passes: int hash bits {@code s} (the table has {@code 2^s} rows of {@code L} weights), {@code L*L}
+ *       floats of transitions, {@code L} floats of start scores, a float quantisation step {@code q}, an int
+ *       count of non-empty rows, then per row its index as a variable-length delta from the previous row
+ *       (7 bits a byte, low first), a short bit mask of the labels present and a short per present label
+ *       (weight = short &times; q);</li>
  *   <li>int magic again, as an end marker.</li>
  * </ol>
  */
 final class NerModel {
 
     static final String FORMAT = "newsnlp-ner";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     private static final int MAGIC = 0x4E4E4552;
 
-    /** Weights of one perceptron stage. */
-    record Stage(float[] weights, float[] transitions, float[] start) {
+    /**
+     * Weights of one perceptron stage: a table of {@code 2^bits} rows of one quantised weight per label
+     * (weight = short &times; scale), transition and start scores.
+     */
+    record Stage(short[] weights, float scale, int bits, float[] transitions, float[] start) {
+
+        /** Quantises trained float weights to shorts. */
+        static Stage quantize(float[] w, int bits, int labels, float[] transitions, float[] start) {
+            if (w.length != (labels << bits)) {
+                throw new IllegalArgumentException("weight table of " + w.length + " is not 2^" + bits + " x " + labels);
+            }
+            float max = 0;
+            for (float f : w) {
+                max = Math.max(max, Math.abs(f));
+            }
+            float q = max == 0 ? 1f : max / 32767f;
+            short[] s = new short[w.length];
+            for (int i = 0; i < w.length; i++) {
+                s[i] = (short) Math.round(w[i] / q);
+            }
+            return new Stage(s, q, bits, transitions.clone(), start.clone());
+        }
     }
 
     final ModelManifest manifest;
     final String[] labels;
     final FeatureExtractor features;
-    final Stage[] stages;
+    final Stage stage;
+    final boolean documentPass;
     final boolean[] allowed;
     private final int[] typeOfLabel;
     private final int outside;
+    private final int inPerson;
 
-    NerModel(ModelManifest manifest, String[] labels, FeatureExtractor features, Stage[] stages) {
+    NerModel(ModelManifest manifest, String[] labels, FeatureExtractor features, Stage stage, boolean documentPass) {
         this.manifest = manifest;
         this.labels = labels.clone();
         this.features = features;
-        this.stages = stages.clone();
+        this.stage = stage;
+        this.documentPass = documentPass;
         this.allowed = Viterbi.allowedTransitions(labels);
         this.outside = java.util.Arrays.asList(labels).indexOf("O");
+        this.inPerson = java.util.Arrays.asList(labels).indexOf("I-PER");
         this.typeOfLabel = new int[labels.length];
         for (int i = 0; i < labels.length; i++) {
             typeOfLabel[i] = labels[i].equals("O") ? -1 : Gazetteer.typeIndex(labels[i].substring(2));
@@ -70,7 +99,7 @@ final class NerModel {
     }
 
     NerModel withManifest(ModelManifest m) {
-        return new NerModel(m, labels, features, stages);
+        return new NerModel(m, labels, features, stage, documentPass);
     }
 
     /** Scratch space for one call. */
@@ -92,18 +121,73 @@ final class NerModel {
 
     /** Label ids of every token of a document (sentences of raw tokens). */
     int[][] tagDocument(List<String[]> sentences) {
-        FeatureExtractor.Doc doc = features.prepare(sentences);
+        return tagPrepared(features.prepare(sentences));
+    }
+
+    /** Label ids of every token of a prepared document. */
+    int[][] tagPrepared(FeatureExtractor.Doc doc) {
         Scratch sc = new Scratch();
-        int[][] out = decodeStage(doc, 0, sc);
-        for (int st = 1; st < stages.length; st++) {
+        int l = labels.length;
+        int ns = doc.sentences();
+        int[][] out = new int[ns][];
+        float[][] first = documentPass ? new float[ns][] : null;
+        for (int s = 0; s < ns; s++) {
+            features.extract(doc, s, sc.buffer);
+            out[s] = decode(stage, null, sc);
+            if (first != null) {
+                first[s] = java.util.Arrays.copyOf(sc.em, sc.buffer.n * l);
+            }
+        }
+        if (first != null) {
             doc.stage1 = out;
             features.countStage1(doc);
-            out = decodeStage(doc, st, sc);
+            int[][] second = new int[ns][];
+            for (int s = 0; s < ns; s++) {
+                features.extractDocument(doc, s, sc.buffer);
+                second[s] = decode(stage, first[s], sc);
+            }
+            out = second;
         }
         for (int s = 0; s < out.length; s++) {
             trimHonorifics(doc.norm[s], out[s]);
+            extendGivenNames(doc.norm[s], out[s]);
         }
         return out;
+    }
+
+    private int[] decode(Stage stage, float[] base, Scratch sc) {
+        int n = sc.buffer.n;
+        int l = labels.length;
+        sc.ensure(n, l);
+        Viterbi.emissions(stage.weights(), stage.scale(), l, sc.buffer, base, sc.em);
+        int[] y = new int[n];
+        Viterbi.decode(n, l, sc.em, stage.transitions(), stage.start(), allowed, sc.score, sc.back, y);
+        return y;
+    }
+
+    /**
+     * A romanised Chinese given name written with a hyphen ("Heung-yeung", "Yuet-ngor") right after a person
+     * name belongs to it: "Harry Shum Heung-yeung" is one person.
+     */
+    private void extendGivenNames(String[] tokens, int[] y) {
+        for (int i = 1; i < y.length; i++) {
+            if (labels[y[i]].equals("O") && labels[y[i - 1]].endsWith("-PER") && isHyphenatedGivenName(tokens[i])) {
+                y[i] = inPerson;
+            }
+        }
+    }
+
+    static boolean isHyphenatedGivenName(String w) {
+        int dash = w.indexOf('-');
+        if (dash < 2 || dash > w.length() - 3 || !Character.isUpperCase(w.charAt(0))) {
+            return false;
+        }
+        for (int k = 1; k < w.length(); k++) {
+            if (k != dash && !(w.charAt(k) >= 'a' && w.charAt(k) <= 'z')) {
+                return false;
+            }
+        }
+        return w.length() <= 14;
     }
 
     /** A person name never starts with a courtesy title: "Mr Shum" is O B-PER, as in CoNLL-2003. */
@@ -115,22 +199,6 @@ final class NerModel {
                 y[i] = outside;
             }
         }
-    }
-
-    private int[][] decodeStage(FeatureExtractor.Doc doc, int st, Scratch sc) {
-        int[][] out = new int[doc.sentences()][];
-        int l = labels.length;
-        Stage stage = stages[st];
-        for (int s = 0; s < doc.sentences(); s++) {
-            features.extract(doc, s, st > 0, sc.buffer);
-            int n = sc.buffer.n;
-            sc.ensure(n, l);
-            Viterbi.emissions(stage.weights(), l, sc.buffer, sc.em);
-            int[] y = new int[n];
-            Viterbi.decode(n, l, sc.em, stage.transitions(), stage.start(), allowed, sc.score, sc.back, y);
-            out[s] = y;
-        }
-        return out;
     }
 
     String label(int id) {
@@ -161,10 +229,9 @@ final class NerModel {
             features.clusters().writeBody(d);
         }
         features.gazetteer().write(d);
-        d.writeInt(stages.length);
-        for (Stage st : stages) {
-            writeStage(d, st);
-        }
+        features.found().write(d);
+        d.writeInt(documentPass ? 2 : 1);
+        writeStage(d, stage);
         d.writeInt(MAGIC);
         d.flush();
         gz.finish();
@@ -172,30 +239,26 @@ final class NerModel {
 
     private void writeStage(DataOutputStream d, Stage st) throws IOException {
         int l = labels.length;
+        d.writeInt(st.bits());
         for (float f : st.transitions()) {
             d.writeFloat(f);
         }
         for (float f : st.start()) {
             d.writeFloat(f);
         }
-        float[] w = st.weights();
-        float max = 0;
-        for (float f : w) {
-            max = Math.max(max, Math.abs(f));
-        }
-        float q = max == 0 ? 1f : max / 32767f;
-        d.writeFloat(q);
+        d.writeFloat(st.scale());
+        short[] w = st.weights();
         int rows = w.length / l;
         int nonEmpty = 0;
         for (int r = 0; r < rows; r++) {
-            if (rowMask(w, r, l, q) != 0) {
+            if (rowMask(w, r, l) != 0) {
                 nonEmpty++;
             }
         }
         d.writeInt(nonEmpty);
         int prev = -1;
         for (int r = 0; r < rows; r++) {
-            int mask = rowMask(w, r, l, q);
+            int mask = rowMask(w, r, l);
             if (mask == 0) {
                 continue;
             }
@@ -204,16 +267,16 @@ final class NerModel {
             d.writeShort(mask);
             for (int k = 0; k < l; k++) {
                 if ((mask & (1 << k)) != 0) {
-                    d.writeShort(Math.round(w[r * l + k] / q));
+                    d.writeShort(w[r * l + k]);
                 }
             }
         }
     }
 
-    private static int rowMask(float[] w, int r, int l, float q) {
+    private static int rowMask(short[] w, int r, int l) {
         int mask = 0;
         for (int k = 0; k < l; k++) {
-            if (Math.round(w[r * l + k] / q) != 0) {
+            if (w[r * l + k] != 0) {
                 mask |= 1 << k;
             }
         }
@@ -288,13 +351,19 @@ final class NerModel {
         }
         WordClusters clusters = d.readBoolean() ? WordClusters.readBody(d, source) : null;
         Gazetteer gaz = Gazetteer.read(d, source);
+        Gazetteer found = Gazetteer.read(d, source);
         int ns = d.readInt();
         if (ns < 1 || ns > 2) {
-            throw new NewsNlpException(source + ": corrupt NER model (" + ns + " stages)");
+            throw new NewsNlpException(source + ": corrupt NER model (" + ns + " passes)");
         }
-        Stage[] stages = new Stage[ns];
-        int rows = 1 << bits;
-        for (int s = 0; s < ns; s++) {
+        Stage stage;
+        {
+            int s = 0;
+            int sb = d.readInt();
+            if (sb < 8 || sb > 24) {
+                throw new NewsNlpException(source + ": corrupt NER model (hash bits " + sb + " in stage " + s + ")");
+            }
+            int rows = 1 << sb;
             float[] trans = new float[l * l];
             for (int i = 0; i < trans.length; i++) {
                 trans[i] = d.readFloat();
@@ -305,10 +374,10 @@ final class NerModel {
             }
             float q = d.readFloat();
             int nonEmpty = d.readInt();
-            if (nonEmpty < 0 || nonEmpty > rows) {
-                throw new NewsNlpException(source + ": corrupt NER model (" + nonEmpty + " weight rows)");
+            if (nonEmpty < 0 || nonEmpty > rows || !(q > 0)) {
+                throw new NewsNlpException(source + ": corrupt NER model (" + nonEmpty + " weight rows, scale " + q + ")");
             }
-            float[] w = new float[rows * l];
+            short[] w = new short[rows * l];
             int r = -1;
             for (int k = 0; k < nonEmpty; k++) {
                 r += readVarInt(d);
@@ -319,16 +388,16 @@ final class NerModel {
                 int base = r * l;
                 for (int j = 0; j < l; j++) {
                     if ((mask & (1 << j)) != 0) {
-                        w[base + j] = d.readShort() * q;
+                        w[base + j] = d.readShort();
                     }
                 }
             }
-            stages[s] = new Stage(w, trans, start);
+            stage = new Stage(w, q, sb, trans, start);
         }
         if (d.readInt() != MAGIC) {
             throw new NewsNlpException(source + ": corrupt NER model (end marker missing)");
         }
-        return new NerModel(manifest, labels, new FeatureExtractor(clusters, gaz, bits, l), stages);
+        return new NerModel(manifest, labels, new FeatureExtractor(clusters, gaz, found, bits, l), stage, ns == 2);
     }
 
     static byte[] toBytes(NerModel m) throws IOException {

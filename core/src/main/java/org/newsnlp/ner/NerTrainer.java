@@ -93,6 +93,8 @@ public final class NerTrainer {
     private static final class Sent {
         int[] feats;
         int[] offsets;
+        int[] docFeats;
+        int[] docOffsets;
         int n;
         final int[] gold;
         final int doc;
@@ -113,6 +115,17 @@ public final class NerTrainer {
      * @param log   progress messages
      */
     public PerceptronEntityRecognizer train(List<ConllDocument> train, List<ConllDocument> dev, Consumer<String> log) {
+        return train(train, dev, null, log);
+    }
+
+    /**
+     * Trains a model, adding as features the names that a first model finds often and consistently in
+     * unlabelled documents.
+     *
+     * @param unlabelled documents as lines of text (see {@link UnlabelledCorpus#documents}), or {@code null}
+     */
+    public PerceptronEntityRecognizer train(List<ConllDocument> train, List<ConllDocument> dev,
+                                            List<List<String>> unlabelled, Consumer<String> log) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(log, "log");
         int l = LABELS.length;
@@ -166,7 +179,8 @@ public final class NerTrainer {
             }
         }
         Map<String, Integer> sortedNames = new java.util.TreeMap<>(allNames);
-        FeatureExtractor full = new FeatureExtractor(clusters, Gazetteer.of(sortedNames), settings.hashBits(), l);
+        FeatureExtractor full = new FeatureExtractor(clusters, Gazetteer.of(sortedNames), Gazetteer.empty(),
+                settings.hashBits(), l);
         FeatureExtractor[] foldFx = new FeatureExtractor[folds];
         for (int f = 0; f < folds; f++) {
             foldFx[f] = full.withGazetteer(Gazetteer.of(new java.util.TreeMap<>(foldNames.get(f))));
@@ -191,19 +205,38 @@ public final class NerTrainer {
                     gold[i] = id;
                 }
                 Sent st = new Sent(gold, d, s);
-                foldFx[foldOf[d]].extract(docs[d], s, false, buf);
-                store(st, buf);
+                foldFx[foldOf[d]].extract(docs[d], s, buf);
+                st.n = buf.n;
+                st.feats = Arrays.copyOf(buf.feats, buf.size);
+                st.offsets = Arrays.copyOf(buf.offsets, buf.n + 1);
                 sents.add(st);
             }
         }
         boolean[] allowed = Viterbi.allowedTransitions(LABELS);
-        int rows = 1 << settings.hashBits();
+        int bits = settings.hashBits();
         long t0 = System.nanoTime();
-        NerModel.Stage stage1 = perceptron(sents, rows, allowed, settings.seed(), log, "stage 1");
-        log.accept(String.format(Locale.ROOT, "stage 1 trained in %.1f s", (System.nanoTime() - t0) / 1e9));
-        NerModel.Stage[] stages;
+        if (unlabelled != null && !unlabelled.isEmpty()) {
+            // names that a first model finds often and consistently in unlabelled news become a second gazetteer
+            Trained seedModel = perceptron(sents, bits, false, allowed, settings.seed() + 50, x -> { }, "seed");
+            NerModel seed = new NerModel(new ModelManifest(NerModel.FORMAT, NerModel.FORMAT_VERSION, "seed", "0",
+                    "en", List.of(), List.of(), Map.of(), null, null), LABELS, full,
+                    NerModel.Stage.quantize(seedModel.w, bits, l, seedModel.tr, seedModel.st), false);
+            Gazetteer found = findNames(seed, unlabelled, log);
+            full = full.withFound(found);
+            for (int f = 0; f < folds; f++) {
+                foldFx[f] = foldFx[f].withFound(found);
+            }
+            for (int d = 0; d < nd; d++) {
+                docs[d] = foldFx[foldOf[d]].prepare(docTokens.get(d));
+            }
+            for (Sent st : sents) {
+                foldFx[foldOf[st.doc]].extract(docs[st.doc], st.index, buf);
+                st.feats = Arrays.copyOf(buf.feats, buf.size);
+                st.offsets = Arrays.copyOf(buf.offsets, buf.n + 1);
+            }
+        }
         if (settings.documentStage()) {
-            // jackknife: first-stage labels of each fold from a model trained on the other folds
+            // jackknife: first-pass labels of each fold from a model trained on the other folds
             for (int f = 0; f < folds; f++) {
                 final int fold = f;
                 List<Sent> others = new ArrayList<>();
@@ -212,9 +245,10 @@ public final class NerTrainer {
                         others.add(s);
                     }
                 }
-                NerModel.Stage m = perceptron(others, rows, allowed, settings.seed() + 1 + f, s -> { },
-                        "fold " + f);
+                Trained m = perceptron(others, bits, false, allowed, settings.seed() + 1 + f, s -> { }, "fold " + f);
                 NerModel.Scratch sc = new NerModel.Scratch();
+                int foldErrors = 0;
+                int foldTokens = 0;
                 for (Sent s : sents) {
                     if (foldOf[s.doc] != fold) {
                         continue;
@@ -223,73 +257,142 @@ public final class NerTrainer {
                     if (doc.stage1 == null) {
                         doc.stage1 = new int[doc.sentences()][];
                     }
-                    doc.stage1[s.index] = decode(m, s, allowed, sc);
+                    sc.ensure(s.n, l);
+                    emissions(m.w, s.feats, s.offsets, s.n, sc.em, l, true);
+                    int[] y = new int[s.n];
+                    Viterbi.decode(s.n, l, sc.em, m.tr, m.st, allowed, sc.score, sc.back, y);
+                    doc.stage1[s.index] = y;
+                    for (int i = 0; i < s.n; i++) {
+                        foldErrors += y[i] != s.gold[i] ? 1 : 0;
+                    }
+                    foldTokens += s.n;
                 }
-                log.accept("jackknife fold " + f + " done");
+                log.accept(String.format(Locale.ROOT, "jackknife fold %d: %d token errors of %d (%.2f%%)", f,
+                        foldErrors, foldTokens, 100.0 * foldErrors / Math.max(1, foldTokens)));
             }
             for (int d = 0; d < nd; d++) {
                 foldFx[foldOf[d]].countStage1(docs[d]);
             }
             for (Sent s : sents) {
-                foldFx[foldOf[s.doc]].extract(docs[s.doc], s.index, true, buf);
-                store(s, buf);
+                foldFx[foldOf[s.doc]].extractDocument(docs[s.doc], s.index, buf);
+                s.docFeats = Arrays.copyOf(buf.feats, buf.size);
+                s.docOffsets = Arrays.copyOf(buf.offsets, buf.n + 1);
             }
-            long t1 = System.nanoTime();
-            NerModel.Stage stage2 = perceptron(sents, rows, allowed, settings.seed() + 100, log, "stage 2");
-            log.accept(String.format(Locale.ROOT, "stage 2 trained in %.1f s", (System.nanoTime() - t1) / 1e9));
-            stages = new NerModel.Stage[] {stage1, stage2};
-        } else {
-            stages = new NerModel.Stage[] {stage1};
         }
+        Trained model = perceptron(sents, bits, settings.documentStage(), allowed, settings.seed(), log, "model");
+        log.accept(String.format(Locale.ROOT, "trained in %.1f s", (System.nanoTime() - t0) / 1e9));
+        NerModel.Stage stage = NerModel.Stage.quantize(model.w, bits, l, model.tr, model.st);
         ModelManifest manifest = new ModelManifest(NerModel.FORMAT, NerModel.FORMAT_VERSION, "ner-en", "1", "en",
                 List.of("PER", "ORG", "LOC", "MISC"), List.of(), Map.of(), null, null);
-        PerceptronEntityRecognizer rec = new PerceptronEntityRecognizer(new NerModel(manifest, LABELS, full, stages),
-                "trained model");
+        PerceptronEntityRecognizer rec = new PerceptronEntityRecognizer(
+                new NerModel(manifest, LABELS, full, stage, settings.documentStage()), "trained model");
         if (dev != null && !dev.isEmpty()) {
             NerEvaluation e = rec.evaluate(dev);
             log.accept("dev: " + e.report());
-            if (stages.length > 1) {
+            if (settings.documentStage()) {
                 PerceptronEntityRecognizer one = new PerceptronEntityRecognizer(
-                        new NerModel(manifest, LABELS, full, new NerModel.Stage[] {stage1}), "stage 1");
-                log.accept("dev, stage 1 only: " + one.evaluate(dev).report());
+                        new NerModel(manifest, LABELS, full, stage, false), "first pass");
+                log.accept("dev, first pass only: " + one.evaluate(dev).report());
             }
             rec = rec.withManifest(manifest.withMetrics(e.metrics("dev.")));
         }
         return rec;
     }
 
-    private static void store(Sent st, FeatureExtractor.Buffer b) {
-        st.n = b.n;
-        st.feats = Arrays.copyOf(b.feats, b.size);
-        st.offsets = Arrays.copyOf(b.offsets, b.n + 1);
+    /** Tags unlabelled documents and keeps the names found at least 3 times with one type 60% of the time. */
+    private static Gazetteer findNames(NerModel model, List<List<String>> docs, Consumer<String> log) {
+        long t0 = System.nanoTime();
+        Map<String, int[]> counts = new HashMap<>();
+        long tokens = 0;
+        for (List<String> lines : docs) {
+            List<String[]> sentences = new ArrayList<>(lines.size());
+            for (String line : lines) {
+                List<String> toks = CorpusTokenizer.tokenize(line);
+                if (!toks.isEmpty() && toks.size() < 200) {
+                    sentences.add(toks.toArray(new String[0]));
+                    tokens += toks.size();
+                }
+            }
+            FeatureExtractor.Doc doc = model.features.prepare(sentences);
+            int[][] y = model.tagPrepared(doc);
+            for (int s = 0; s < y.length; s++) {
+                int i = 0;
+                while (i < y[s].length) {
+                    int type = model.typeOf(y[s][i]);
+                    if (type < 0) {
+                        i++;
+                        continue;
+                    }
+                    int j = i + 1;
+                    while (j < y[s].length && model.label(y[s][j]).startsWith("I-")) {
+                        j++;
+                    }
+                    if (j - i <= Gazetteer.MAX_LENGTH) {
+                        String name = String.join(" ", Arrays.asList(doc.norm[s]).subList(i, j));
+                        counts.computeIfAbsent(name, k -> new int[Gazetteer.TYPES])[type]++;
+                    }
+                    i = j;
+                }
+            }
+        }
+        Map<String, Integer> kept = new java.util.TreeMap<>();
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            int[] c = e.getValue();
+            int total = 0;
+            int best = 0;
+            for (int t = 0; t < c.length; t++) {
+                total += c[t];
+                if (c[t] > c[best]) {
+                    best = t;
+                }
+            }
+            if (total >= 3 && c[best] * 10 >= total * 6) {
+                kept.put(e.getKey(), 1 << best);
+            }
+        }
+        log.accept(String.format(Locale.ROOT, "found %d names (%d kept) in %d unlabelled documents, %d tokens, %.1f s",
+                counts.size(), kept.size(), docs.size(), tokens, (System.nanoTime() - t0) / 1e9));
+        return Gazetteer.of(kept);
     }
 
-    private static int[] decode(NerModel.Stage m, Sent s, boolean[] allowed, NerModel.Scratch sc) {
-        int l = LABELS.length;
-        sc.ensure(s.n, l);
-        emissions(m.weights(), s, sc.em, l);
-        int[] y = new int[s.n];
-        Viterbi.decode(s.n, l, sc.em, m.transitions(), m.start(), allowed, sc.score, sc.back, y);
-        return y;
+    /** Float weights of a trained model. */
+    private record Trained(float[] w, float[] tr, float[] st) {
     }
 
-    private static void emissions(float[] w, Sent s, float[] em, int l) {
-        for (int i = 0; i < s.n; i++) {
+    private static void emissions(float[] w, int[] feats, int[] offsets, int n, float[] em, int l, boolean clear) {
+        for (int i = 0; i < n; i++) {
             int o = i * l;
-            Arrays.fill(em, o, o + l, 0f);
-            for (int k = s.offsets[i]; k < s.offsets[i + 1]; k++) {
-                int base = s.feats[k] * l;
+            if (clear) {
+                Arrays.fill(em, o, o + l, 0f);
+            }
+            for (int k = offsets[i]; k < offsets[i + 1]; k++) {
+                int row = feats[k] * l;
                 for (int j = 0; j < l; j++) {
-                    em[o + j] += w[base + j];
+                    em[o + j] += w[row + j];
                 }
             }
         }
     }
 
-    /** Averaged structured perceptron over precomputed sentences. */
-    private NerModel.Stage perceptron(List<Sent> data, int rows, boolean[] allowed, long seed,
-                                      Consumer<String> log, String name) {
+    private static void update(float[] w, float[] acc, int[] feats, int from, int to, int l, int g, int p, float c) {
+        for (int k = from; k < to; k++) {
+            int base = feats[k] * l;
+            w[base + g] += 1;
+            acc[base + g] += c;
+            w[base + p] -= 1;
+            acc[base + p] -= c;
+        }
+    }
+
+    /**
+     * Averaged structured perceptron over precomputed sentences. With {@code documentCopies} every sentence
+     * is seen twice per epoch, once with its token features only (as in the first pass) and once with its
+     * document features added (as in the second), so that one weight table serves both passes.
+     */
+    private Trained perceptron(List<Sent> data, int bits, boolean documentCopies, boolean[] allowed, long seed,
+                               Consumer<String> log, String name) {
         int l = LABELS.length;
+        int rows = 1 << bits;
         float[] w = new float[rows * l];
         float[] acc = new float[rows * l];
         float[] tr = new float[l * l];
@@ -297,13 +400,14 @@ public final class NerTrainer {
         float[] st = new float[l];
         float[] stAcc = new float[l];
         Random rnd = new Random(seed);
-        int[] order = new int[data.size()];
+        int copies = documentCopies ? 2 : 1;
+        int[] order = new int[data.size() * copies];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         NerModel.Scratch sc = new NerModel.Scratch();
         int[] y = new int[16];
-        // c counts updates since the start; acc holds c-weighted updates so that average = w - acc / c
+        // c counts sentences seen; acc holds c-weighted updates so that the average is w - acc / c
         float c = 1;
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             for (int i = order.length - 1; i > 0; i--) {
@@ -315,7 +419,8 @@ public final class NerTrainer {
             int errors = 0;
             int tokens = 0;
             for (int oi : order) {
-                Sent s = data.get(oi);
+                Sent s = data.get(oi % data.size());
+                boolean withDoc = oi >= data.size();
                 int n = s.n;
                 if (n == 0) {
                     continue;
@@ -324,7 +429,10 @@ public final class NerTrainer {
                 if (y.length < n) {
                     y = new int[n * 2];
                 }
-                emissions(w, s, sc.em, l);
+                emissions(w, s.feats, s.offsets, n, sc.em, l, true);
+                if (withDoc) {
+                    emissions(w, s.docFeats, s.docOffsets, n, sc.em, l, false);
+                }
                 Viterbi.decode(n, l, sc.em, tr, st, allowed, sc.score, sc.back, y);
                 tokens += n;
                 boolean wrong = false;
@@ -336,12 +444,9 @@ public final class NerTrainer {
                     }
                     wrong = true;
                     errors++;
-                    for (int k = s.offsets[i]; k < s.offsets[i + 1]; k++) {
-                        int base = s.feats[k] * l;
-                        w[base + g] += 1;
-                        acc[base + g] += c;
-                        w[base + p] -= 1;
-                        acc[base + p] -= c;
+                    update(w, acc, s.feats, s.offsets[i], s.offsets[i + 1], l, g, p, c);
+                    if (withDoc) {
+                        update(w, acc, s.docFeats, s.docOffsets[i], s.docOffsets[i + 1], l, g, p, c);
                     }
                 }
                 if (wrong) {
@@ -368,7 +473,7 @@ public final class NerTrainer {
         average(w, acc, c);
         average(tr, trAcc, c);
         average(st, stAcc, c);
-        return new NerModel.Stage(w, tr, st);
+        return new Trained(w, tr, st);
     }
 
     private static void average(float[] w, float[] acc, float c) {

@@ -25,7 +25,7 @@ import org.newsnlp.text.TokenizedText;
 /**
  * Named-entity recognizer for PER, ORG, LOC and MISC: an averaged structured perceptron over hashed lexical,
  * shape, word-cluster, gazetteer and document-level features, decoded with Viterbi under the BIO constraints,
- * in two stages (the second sees what the first found elsewhere in the same document). Trained by
+ * in two passes (the second sees what the first found elsewhere in the same document). Trained by
  * {@link NerTrainer}; stored in the {@code newsnlp-ner} format.
  *
  * <pre>{@code
@@ -300,7 +300,7 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
 
     @Override
     public String toString() {
-        return "PerceptronEntityRecognizer[" + source + ", " + model.stages.length + " stage(s)]";
+        return "PerceptronEntityRecognizer[" + source + ", " + (model.documentPass ? 2 : 1) + " pass(es)]";
     }
 
     static UncheckedIOException unchecked(IOException e) {

@@ -86,6 +86,47 @@ public final class UnlabelledCorpus {
         return out;
     }
 
+    /** The news sources among {@link #SOURCES} (no newsgroups), whose documents the trainer tags for names. */
+    public static final List<String> NEWS_SOURCES = List.of(
+            "bbc_news/bbc_news.jsonl.gz",
+            "reuters21578_modapte/train.jsonl.gz",
+            "reuters21578_modapte/test.jsonl.gz",
+            "ag_news/test.csv.gz");
+
+    /** The documents of the news sources under {@code datasets}, each as its lines of text. */
+    public static List<List<String>> documents(Path datasets) throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        for (String src : NEWS_SOURCES) {
+            Path p = datasets.resolve(src);
+            if (!Files.exists(p)) {
+                continue;
+            }
+            try (BufferedReader r = reader(p)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    List<String> doc = new ArrayList<>();
+                    if (src.endsWith(".csv.gz")) {
+                        addAgNews(line, doc);
+                    } else {
+                        JsonNode n = JSON.readTree(line);
+                        String text = n.path("text").asText("");
+                        if (src.startsWith("reuters")) {
+                            text = text.replaceAll("\\n(?! )", " "); // re-join hard-wrapped lines
+                        }
+                        addLines(text, doc);
+                    }
+                    if (!doc.isEmpty()) {
+                        out.add(doc);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static void addAgNews(String csvLine, List<String> out) {
         // "class","title","description": keep the description only (titles are in title case)
         int third = csvLine.indexOf("\",\"", csvLine.indexOf("\",\"") + 3);

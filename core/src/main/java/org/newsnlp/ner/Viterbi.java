@@ -27,21 +27,82 @@ final class Viterbi {
         return ok;
     }
 
-    /** Adds the emission scores of the {@code n} tokens of {@code b} into {@code em[n * L]}. */
-    static void emissions(float[] w, int labels, FeatureExtractor.Buffer b, float[] em) {
+    /**
+     * Emission scores of the {@code n} tokens of {@code b} into {@code em[n * L]}: quantised weights times
+     * {@code scale}, added to {@code base} when it is not null.
+     */
+    static void emissions(short[] w, float scale, int labels, FeatureExtractor.Buffer b, float[] base, float[] em) {
+        int n = b.n;
+        int[] feats = b.feats;
+        int[] off = b.offsets;
+        if (labels == 9) {
+            emissions9(w, scale, b, base, em);
+            return;
+        }
+        int[] acc = new int[labels];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(acc, 0);
+            for (int k = off[i]; k < off[i + 1]; k++) {
+                int row = feats[k] * labels;
+                for (int l = 0; l < labels; l++) {
+                    acc[l] += w[row + l];
+                }
+            }
+            int o = i * labels;
+            for (int l = 0; l < labels; l++) {
+                em[o + l] = acc[l] * scale + (base == null ? 0f : base[o + l]);
+            }
+        }
+    }
+
+    /** {@link #emissions} for the nine BIO labels of the CoNLL types, with the sums in registers. */
+    private static void emissions9(short[] w, float scale, FeatureExtractor.Buffer b, float[] base, float[] em) {
         int n = b.n;
         int[] feats = b.feats;
         int[] off = b.offsets;
         for (int i = 0; i < n; i++) {
-            int o = i * labels;
-            for (int l = 0; l < labels; l++) {
-                em[o + l] = 0f;
+            int a0 = 0;
+            int a1 = 0;
+            int a2 = 0;
+            int a3 = 0;
+            int a4 = 0;
+            int a5 = 0;
+            int a6 = 0;
+            int a7 = 0;
+            int a8 = 0;
+            for (int k = off[i], end = off[i + 1]; k < end; k++) {
+                int r = feats[k] * 9;
+                a0 += w[r];
+                a1 += w[r + 1];
+                a2 += w[r + 2];
+                a3 += w[r + 3];
+                a4 += w[r + 4];
+                a5 += w[r + 5];
+                a6 += w[r + 6];
+                a7 += w[r + 7];
+                a8 += w[r + 8];
             }
-            for (int k = off[i]; k < off[i + 1]; k++) {
-                int base = feats[k] * labels;
-                for (int l = 0; l < labels; l++) {
-                    em[o + l] += w[base + l];
-                }
+            int o = i * 9;
+            if (base == null) {
+                em[o] = a0 * scale;
+                em[o + 1] = a1 * scale;
+                em[o + 2] = a2 * scale;
+                em[o + 3] = a3 * scale;
+                em[o + 4] = a4 * scale;
+                em[o + 5] = a5 * scale;
+                em[o + 6] = a6 * scale;
+                em[o + 7] = a7 * scale;
+                em[o + 8] = a8 * scale;
+            } else {
+                em[o] = base[o] + a0 * scale;
+                em[o + 1] = base[o + 1] + a1 * scale;
+                em[o + 2] = base[o + 2] + a2 * scale;
+                em[o + 3] = base[o + 3] + a3 * scale;
+                em[o + 4] = base[o + 4] + a4 * scale;
+                em[o + 5] = base[o + 5] + a5 * scale;
+                em[o + 6] = base[o + 6] + a6 * scale;
+                em[o + 7] = base[o + 7] + a7 * scale;
+                em[o + 8] = base[o + 8] + a8 * scale;
             }
         }
     }

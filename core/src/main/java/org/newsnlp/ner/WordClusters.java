@@ -48,18 +48,21 @@ public final class WordClusters {
      * @param fineClusters   clusters at the fine level (the middle level has a quarter, the coarse a sixteenth)
      * @param iterations     k-means iterations
      * @param seed           random seed of the k-means initialisation
+     * @param window         neighbours on each side used as context (1 or 2)
      */
-    public record Settings(int vocabulary, int minCount, int contexts, int fineClusters, int iterations, long seed) {
+    public record Settings(int vocabulary, int minCount, int contexts, int fineClusters, int iterations, long seed,
+                           int window) {
         public Settings {
-            if (vocabulary < 1 || minCount < 1 || contexts < 1 || fineClusters < 16 || iterations < 1) {
+            if (vocabulary < 1 || minCount < 1 || contexts < 1 || fineClusters < 16 || iterations < 1
+                    || window < 1 || window > 2) {
                 throw new IllegalArgumentException("bad cluster settings: " + vocabulary + ", " + minCount + ", "
-                        + contexts + ", " + fineClusters + ", " + iterations);
+                        + contexts + ", " + fineClusters + ", " + iterations + ", window " + window);
             }
         }
 
         /** The settings of the shipped model. */
         public static Settings defaults() {
-            return new Settings(60_000, 3, 2_000, 640, 12, 7L);
+            return new Settings(60_000, 3, 2_000, 640, 12, 7L, 1);
         }
     }
 
@@ -220,7 +223,8 @@ public final class WordClusters {
         }
         // context ids: 0..c-1 frequent forms, c: unknown capitalised, c+1: unknown lower, c+2: other, c+3: boundary
         int side = c + 4;
-        int dims = 2 * side;
+        int window = settings.window();
+        int dims = 2 * window * side;
         int[] ctxOf = new int[nTypes];
         for (int i = 0; i < nTypes; i++) {
             int vid = vocabId[i];
@@ -236,7 +240,7 @@ public final class WordClusters {
         for (int[] seq : seqs) {
             for (int id : seq) {
                 if (vocabId[id] >= 0) {
-                    nPairs += 2;
+                    nPairs += 2 * window;
                 }
             }
         }
@@ -248,10 +252,14 @@ public final class WordClusters {
                 if (w < 0) {
                     continue;
                 }
-                int left = t == 0 ? c + 3 : ctxOf[seq[t - 1]];
-                int right = t == seq.length - 1 ? c + 3 : ctxOf[seq[t + 1]];
-                pairs[p++] = (long) w * dims + left;
-                pairs[p++] = (long) w * dims + side + right;
+                // blocks of context dimensions: left 1, right 1, then left 2, right 2
+                for (int k = 1; k <= window; k++) {
+                    int left = t - k < 0 ? c + 3 : ctxOf[seq[t - k]];
+                    int right = t + k >= seq.length ? c + 3 : ctxOf[seq[t + k]];
+                    int block = 2 * (k - 1) * side;
+                    pairs[p++] = (long) w * dims + block + left;
+                    pairs[p++] = (long) w * dims + block + side + right;
+                }
             }
         }
         seqs = null;
