@@ -697,6 +697,13 @@ public final class GazetteerEntityResolver implements EntityResolver {
             return;
         }
         EntityType tagged = c.type;
+        int sp = c.surface.lastIndexOf(' ');
+        if (tagged != EntityType.ORGANIZATION && sp > 0 && LEGAL_FORMS.contains(c.surface.substring(sp + 1))) {
+            // "Merlin International Petroleum Corp" tagged as a person or a product: an organisation to type
+            c.type = EntityType.ORGANIZATION;
+            c.undecided = true;
+            return;
+        }
         if (tagged == EntityType.PERSON) {
             // a lone word that names a product, an ambiguous company or a club ("Claude", "Ford", "Chelsea"),
             // unless it is part of a person's full name in this text ("Claude Monet", "Chelsea Clinton")
