@@ -36,6 +36,7 @@ import org.newsnlp.text.TokenizedText;
  */
 public final class GazetteerEntityResolver implements EntityResolver {
 
+    private static final java.util.regex.Pattern WS = java.util.regex.Pattern.compile("\\s+");
     private static final Set<String> CONNECTORS = Set.of("-", "/", "and", "&", "–", ",");
     /** Legal forms strong enough to make a company name of the capitalised words before them. */
     private static final Set<String> LEGAL_FORMS = Set.of("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd",
@@ -103,7 +104,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         Set<String> personWords = new HashSet<>();
         for (Cand c : tagged) {
             if (c.type == EntityType.PERSON) {
-                String[] w = t.substring(c.start, c.end).split("\\s+");
+                String[] w = WS.split(t.substring(c.start, c.end));
                 if (w.length > 1) {
                     personWords.addAll(List.of(w));
                 }
@@ -148,9 +149,18 @@ public final class GazetteerEntityResolver implements EntityResolver {
     }
 
     private static boolean startsName(Token tok) {
-        char c = tok.text().charAt(0);
-        return Character.isUpperCase(c) || Character.isDigit(c) || (Character.isLowerCase(c) && tok.text().length() > 1
-                && hasUpper(tok.text()));
+        String w = tok.text();
+        char c = w.charAt(0);
+        if (Character.isUpperCase(c) || Character.isDigit(c)) {
+            return true;
+        }
+        // "eBay", "xAI", "iPhone", "easyJet": a capital within the first letters
+        for (int i = 1; i < w.length() && i < 5; i++) {
+            if (Character.isUpperCase(w.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasUpper(String s) {
@@ -426,6 +436,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
         }
         for (int i = 1; i < tokens.size(); i++) {
             String form = tokens.get(i).text();
+            if (form.length() > 12 || !Character.isLetter(form.charAt(0))) {
+                continue;
+            }
             int cut = form.length();
             while (cut > 1 && !Character.isLetter(form.charAt(cut - 1)) && form.charAt(cut - 1) != '.') {
                 cut--;
@@ -1014,7 +1027,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
 
     /** Words of a person's name without leading titles ("Mr", "President"). */
     private List<String> nameWords(String surface) {
-        String[] parts = surface.split("\\s+");
+        String[] parts = WS.split(surface);
         int from = 0;
         while (from < parts.length - 1) {
             String one = parts[from];
@@ -1358,7 +1371,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         int bestWords = -1;
         for (Cand c : cl.mentions) {
             int words = cl.type == EntityType.PERSON ? c.words == null ? nameWords(c.surface).size() : c.words.size()
-                    : c.surface.split("\\s+").length;
+                    : WS.split(c.surface).length;
             if (words > bestWords || (words == bestWords && c.surface.length() > best.surface.length())) {
                 best = c;
                 bestWords = words;
