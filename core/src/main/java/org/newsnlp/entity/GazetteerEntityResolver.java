@@ -1179,6 +1179,10 @@ public final class GazetteerEntityResolver implements EntityResolver {
                     innerCap = true;
                 }
             }
+            String lower = c.surface.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".com") || lower.endsWith(".ai") || lower.endsWith(".io") || lower.endsWith(".co")) {
+                suffix = true; // "Booking.com", "Character.ai"
+            }
             if (c.endToken - c.firstToken >= 2 && tokens.get(c.endToken - 1).text().equals("Bank")) {
                 score += 2;
             }

@@ -232,6 +232,7 @@ class GazetteerEntityResolverTest {
             "'Shares of Quillfeather fell 5%.', Quillfeather",
             "'The start-up Brightwave raised money.', Brightwave",
             "'Velorant Inc said on Monday it would cut jobs.', Velorant Inc",
+            "'Visitors to Quorbly.com rose.', Quorbly.com",
     })
     void typesUnknownCompaniesBySuffixAndContext(String text, String name) {
         List<Entity> es = resolve(text, name + "=ORG");
