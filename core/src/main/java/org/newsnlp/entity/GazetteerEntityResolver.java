@@ -42,6 +42,8 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private static final Set<String> LEGAL_FORMS = Set.of("Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd",
             "Ltd.", "Limited", "LLC", "plc", "PLC", "Plc", "AG", "GmbH", "NV", "N.V.", "SpA", "S.p.A.", "Co", "Co.",
             "Cos", "Cos.", "Holdings", "LP", "L.P.", "LLP", "Bhd", "Pty");
+    /** Words after a surname that make it a family ("the Disney family"). */
+    private static final Set<String> FAMILY = Set.of("family", "families", "dynasty", "clan", "brothers", "sisters");
     /** Words for people of a country, not bodies: "U.S. officials" names the country only. */
     private static final Set<String> PEOPLE_NOUNS = Set.of("officials", "troops", "forces", "authorities",
             "regulators", "lawmakers", "diplomats", "negotiators", "military", "government");
@@ -113,6 +115,13 @@ public final class GazetteerEntityResolver implements EntityResolver {
         for (Cand c : merged) {
             c.surface = t.substring(c.start, c.end);
             refine(c, personWords);
+            if (c.endToken < tokens.size() && (c.type == EntityType.COMPANY || c.type == EntityType.ORGANIZATION)
+                    && FAMILY.contains(tokens.get(c.endToken).text())) {
+                // "the Disney family", "the Murdoch family": a family, not the company
+                c.type = EntityType.MISC;
+                c.entry = null;
+                c.undecided = false;
+            }
         }
         List<Cluster> clusters = cluster(t, tokens, merged);
         return finish(text, title == null ? "" : title, clusters);

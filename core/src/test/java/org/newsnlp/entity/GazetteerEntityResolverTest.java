@@ -425,4 +425,10 @@ class GazetteerEntityResolverTest {
         assertEquals(EntityType.LOCATION, named(es, "Emirates Stadium").type());
         assertEquals(EntityType.ORGANIZATION, named(es, "Arsenal").type());
     }
+
+    @Test
+    void familyNamedLikeACompanyIsNotTheCompany() {
+        List<Entity> es = resolve("The Disney family holds 9% of the shares.", "Disney=ORG");
+        assertTrue(ofType(es, EntityType.COMPANY).isEmpty(), es.toString());
+    }
 }
