@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 ExtractCommand.class,
                 TopicsCommand.class,
+                EntitiesCommand.class,
                 NerCommand.class,
                 CommandLine.HelpCommand.class,
         })

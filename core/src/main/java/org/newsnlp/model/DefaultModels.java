@@ -27,7 +27,7 @@ public final class DefaultModels {
 
     /** The default entity resolver. */
     public static EntityResolver entityResolver() {
-        throw missing("entity resolution");
+        return org.newsnlp.entity.GazetteerEntityResolver.english();
     }
 
     /** The default topic classifier, {@code news-bbc5}. */
