@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run the JMH benchmarks and print markdown tables of scores and ratios (ours / reference).",
             "Builds benchmarks/target/benchmarks.jar with ./mvnw when it is missing."},
-        subcommands = {BenchCommand.CompareCommand.class, BenchCommand.StartupCommand.class})
+        subcommands = {BenchCommand.CompareCommand.class, BenchCommand.ReportCommand.class, BenchCommand.StartupCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     /** Fast settings for CI: one fork, short iterations, medium articles only. */
@@ -164,6 +164,35 @@ final class BenchCommand implements Callable<Integer> {
                 System.err.println("bench compare: " + c.regressions() + " benchmark(s) dropped by more than "
                         + Report.percent(threshold) + " beyond noise");
                 return 1;
+            }
+            return 0;
+        }
+    }
+
+    /** {@code bench report FILE...}: the score and ratio tables of saved JMH JSON results. */
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Print the score and ratio tables of saved JMH JSON results (ratios within each file).")
+    static final class ReportCommand implements Callable<Integer> {
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "JMH JSON result files.")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            for (Path f : files) {
+                List<JmhResult> results;
+                try {
+                    results = JmhResult.read(f);
+                } catch (IOException | IllegalArgumentException e) {
+                    System.err.println("bench report: " + e.getMessage());
+                    return 2;
+                }
+                System.out.println("Results: " + f);
+                System.out.println();
+                System.out.print(Report.scores(results));
+                System.out.println();
+                System.out.print(Report.ratios(results));
+                System.out.println();
             }
             return 0;
         }
