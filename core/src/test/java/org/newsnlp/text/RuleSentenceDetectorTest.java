@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,24 @@ class RuleSentenceDetectorTest {
         assertEquals(List.of("Mr.", "Shum", "'s", "start-up", "rose", "."),
                 t.tokensOf(t.sentences().get(0)).stream().map(Token::text).toList());
         RuleTokenizerTest.assertOffsets(text, t.tokens());
+    }
+
+    @Test
+    void givesIdenticalResultsFromManyThreads() throws Exception {
+        String text = cases().map(a -> (String) a.get()[0]).reduce((x, y) -> x + " " + y).orElseThrow();
+        List<Span> expected = DETECTOR.detect(text);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Span>>> futures = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                futures.add(pool.submit(() -> DETECTOR.detect(text)));
+            }
+            for (Future<List<Span>> f : futures) {
+                assertEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static List<String> texts(String text, List<Span> spans) {
