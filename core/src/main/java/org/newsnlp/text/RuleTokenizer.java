@@ -146,6 +146,9 @@ public final class RuleTokenizer implements Tokenizer {
                 q++;
             } else if (ch == '-' && q > p && q + 1 == b && isAlnum(text.charAt(q - 1))) {
                 return q + 1;
+            } else if (ch == '+' && q > p && q - p <= 4 && allUpper(text, p, q)) {
+                int r = run(text, q, b, '+'); // credit ratings and names: AA+, BBB+, C++
+                return r < b && isAlnum(text.charAt(r)) ? q : r;
             } else {
                 return q;
             }

@@ -74,7 +74,8 @@ class RuleTokenizerTest {
                 Arguments.of("'s", "'s"),
                 Arguments.of("'", "'"),
                 Arguments.of("---", "---"),
-                Arguments.of("Calif. and N.J.", "Calif. and N.J."));
+                Arguments.of("Calif. and N.J.", "Calif. and N.J."),
+                Arguments.of("rated AA+ (BBB+), 2+2 and C++", "rated AA+ ( BBB+ ) , 2 + 2 and C++"));
     }
 
     @ParameterizedTest
