@@ -47,7 +47,7 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
 
     /** Fast settings for CI: one fork, short iterations, medium articles only. */
-    static final List<String> QUICK = List.of("-f", "1", "-wi", "3", "-w", "1s", "-i", "3", "-r", "1s", "-p", "size=medium");
+    static final List<String> QUICK = List.of("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s", "-p", "size=medium");
 
     private static final String CORENLP_CLASS = "edu/stanford/nlp/pipeline/StanfordCoreNLP.class";
 
@@ -92,13 +92,15 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Path json = output != null ? output : Files.createTempFile("newsnlp-bench", ".json");
+        List<String> selection = new ArrayList<>(includes);
+        if (!reference) {
+            selection.addAll(List.of("-e", "\\.reference\\."));
+        }
+        List<String> expected = listBenchmarks(benchJar, selection);
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", benchJar.toString()));
-        cmd.addAll(includes);
+        cmd.addAll(selection);
         if (quick) {
             cmd.addAll(QUICK);
-        }
-        if (!reference) {
-            cmd.addAll(List.of("-e", "\\.reference\\."));
         }
         cmd.addAll(jmhArgs);
         cmd.addAll(List.of("-rf", "json", "-rff", json.toAbsolutePath().toString()));
@@ -120,7 +122,33 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             System.err.println("bench: JMH results in " + output);
         }
+        List<String> failed = new ArrayList<>(expected);
+        results.forEach(r -> failed.remove(r.benchmark()));
+        if (!failed.isEmpty()) {
+            out.println();
+            out.println("No result (the benchmark failed; see the JMH log above): " + String.join(", ", failed));
+            return rc == 0 ? 1 : rc;
+        }
         return rc;
+    }
+
+    /** The benchmarks JMH would run for a selection ({@code -l}), fully qualified; empty when listing fails. */
+    private static List<String> listBenchmarks(Path benchJar, List<String> selection) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-jar", benchJar.toString(), "-l"));
+        cmd.addAll(selection);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> names = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            boolean listing = false;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("Benchmarks:")) {
+                    listing = true;
+                } else if (listing && !line.isBlank()) {
+                    names.add(line.strip());
+                }
+            }
+        }
+        return p.waitFor() == 0 ? names : List.of();
     }
 
     /** {@code bench compare OLD NEW --max-drop 10%}: exit 1 when a benchmark dropped beyond the threshold. */
@@ -238,7 +266,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             List<String[]> rows = new ArrayList<>();
             List<String> ours = List.of("-jar", cli.toString(), "analyze", article.toString());
-            rows.add(measure("newsnlp analyze", ours, 32, 1024));
+            rows.add(measure("newsnlp analyze", ours, 64, 1024));
             if (reference) {
                 Path bj = benchJar != null ? benchJar : root.map(r -> r.resolve("benchmarks/target/benchmarks.jar")).orElse(Path.of("benchmarks.jar"));
                 if (!Files.isRegularFile(bj) || !hasCoreNlp(bj)) {
@@ -267,7 +295,9 @@ final class BenchCommand implements Callable<Integer> {
             Run first = run(highMb, args);
             if (!first.ok) {
                 System.err.println("bench startup: " + label + " fails even with -Xmx" + highMb + "m:\n" + first.errorTail);
-                return new String[] {label, "fails: " + first.errorTail.lines().reduce((a, b) -> b).orElse("?"), "-"};
+                String why = first.errorTail.lines().filter(l -> l.contains("Exception") || l.contains("Error"))
+                        .findFirst().orElse(first.errorTail.lines().reduce((a, b) -> b).orElse("?")).strip();
+                return new String[] {label, "fails: " + why.replace("|", "/"), "-"};
             }
             long[] times = new long[runs];
             for (int i = 0; i < runs; i++) {
@@ -315,7 +345,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 String stderr = Files.readString(err, StandardCharsets.UTF_8);
                 boolean oom = stderr.contains("OutOfMemoryError");
-                String tail = stderr.length() > 600 ? stderr.substring(stderr.length() - 600) : stderr;
+                String tail = stderr.length() > 2000 ? stderr.substring(0, 2000) : stderr;
                 return new Run(p.exitValue() == 0 && !oom, t, tail.strip());
             } finally {
                 Files.deleteIfExists(err);
