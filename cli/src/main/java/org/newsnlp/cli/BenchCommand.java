@@ -503,7 +503,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             StringBuilder sb = new StringBuilder();
             int rows = 0;
-            sb.append("| benchmark | params | newsnlp | reference | newsnlp score | reference score | ratio (newsnlp / reference) |\n");
+            sb.append("| benchmark | params | newsnlp | reference | newsnlp score | reference score | speed ratio (newsnlp / reference) |\n");
             sb.append("| --- | --- | --- | --- | ---: | ---: | ---: |\n");
             for (List<JmhResult> group : groups.values()) {
                 for (JmhResult ours : group) {
