@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 EntitiesCommand.class,
                 NerCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

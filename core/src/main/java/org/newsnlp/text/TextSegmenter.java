@@ -32,6 +32,14 @@ public final class TextSegmenter {
         return new TextSegmenter(OpenNlpSentenceDetector.english(), OpenNlpTokenizer.english());
     }
 
+    /**
+     * The fast English segmenter: {@link RuleSentenceDetector} and {@link RuleTokenizer}, with news (Penn
+     * Treebank / CoNLL-2003) token conventions and no model to load.
+     */
+    public static TextSegmenter fast() {
+        return new TextSegmenter(RuleSentenceDetector.english(), RuleTokenizer.english());
+    }
+
     /** The sentence detector in use. */
     public SentenceDetector sentenceDetector() {
         return sentences;
