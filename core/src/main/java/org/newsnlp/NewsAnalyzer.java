@@ -53,7 +53,8 @@ public final class NewsAnalyzer {
 
     /**
      * An analyzer with the default English models: the extractor, OpenNLP language identification,
-     * sentences and tokens, the shipped named-entity model, entity resolution and the {@code news-bbc5}
+     * rule-based sentences and tokens ({@link TextSegmenter#fast()}, news/CoNLL token conventions), the
+     * shipped named-entity model, entity resolution and the {@code news-bbc5}
      * topic model. The models come from the {@code newsnlp-models} artifact on the classpath.
      *
      * @throws NewsNlpException when a default model is missing or unreadable
@@ -235,7 +236,7 @@ public final class NewsAnalyzer {
                 languages = OpenNlpLanguageIdentifier.load();
             }
             if (segmenter == null) {
-                segmenter = TextSegmenter.english();
+                segmenter = TextSegmenter.fast();
             }
             if (recognizer == null) {
                 recognizer = DefaultModels.entityRecognizer();

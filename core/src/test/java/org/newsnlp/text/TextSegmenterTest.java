@@ -57,6 +57,15 @@ class TextSegmenterTest {
     }
 
     @Test
+    void defaultSegmenterSplitsPossessivesAsNewsTokensDo() {
+        TokenizedText t = TextSegmenter.fast().segment("Shum – Microsoft's head of AI until 2020 – said so.");
+        List<String> words = t.tokens().stream().map(Token::text).toList();
+        assertEquals(List.of("Shum", "–", "Microsoft", "'s", "head", "of", "AI", "until", "2020", "–", "said", "so", "."),
+                words);
+        assertOffsetsExact(t);
+    }
+
+    @Test
     void oddInputGivesEmptyOrValidLayers() {
         assertEquals(0, segmenter.segment("").tokens().size());
         assertEquals(0, segmenter.segment("\n\n   \n").sentences().size());
