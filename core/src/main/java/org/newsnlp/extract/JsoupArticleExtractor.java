@@ -2,60 +2,106 @@ package org.newsnlp.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
- * A first main-content extractor built on jsoup: picks the element whose paragraphs hold the most text
- * and keeps those paragraphs.
+ * The article extractor built on jsoup. For HTML it scores the page's text blocks by length, link density
+ * and the class/id names around them (comment, share, related, promo, footer, navigation, sidebar, ads,
+ * cookie and newsletter boxes count against a block), picks the container that holds the article, keeps
+ * its paragraphs, headings, lists and quotes, and reads the metadata from meta tags, Open Graph, JSON-LD
+ * and {@code <time>}. A JSON-LD {@code articleBody} is used as a second opinion, never relied on. For
+ * scraped text it separates the lead article from page chrome, comment boxes, app promotions and
+ * related-article teasers (see {@link ScrapedTextExtractor}).
  *
- * <p>Instances are immutable and safe to share between threads.
+ * <pre>{@code
+ * ArticleExtractor x = new JsoupArticleExtractor();
+ * ExtractedArticle a = x.fromHtml(html, "https://example.com/story");
+ * a.text();                   // paragraphs separated by blank lines
+ * a.metadata().published();   // "2024-05-01T09:30:00+02:00"
+ * }</pre>
+ *
+ * <p>Malformed markup, empty pages, very large pages and deeply nested markup never throw: every walk is
+ * iterative, and a page without an article gives empty text and a note. Instances are immutable and safe
+ * to share between threads.
  */
 public final class JsoupArticleExtractor implements ArticleExtractor {
 
+    /** Pages longer than this many characters are cut before parsing (and the result says so). */
+    public static final int MAX_HTML_CHARS = 16 * 1024 * 1024;
+
+    private static final int PARSER_MAX_DEPTH = 512;
+
+    private final ScrapedTextExtractor scraped = new ScrapedTextExtractor();
+
+    /** An extractor with the default settings. */
+    public JsoupArticleExtractor() {
+    }
+
     @Override
     public ExtractedArticle fromHtml(String html, String url) {
-        Document doc = Jsoup.parse(html == null ? "" : html, url == null ? "" : url);
-        doc.select("script, style, noscript, nav, header, footer, aside, form").remove();
-        String title = doc.select("meta[property=og:title]").attr("content");
-        if (title.isBlank()) {
-            title = doc.title();
+        List<String> notes = new ArrayList<>();
+        String h = html == null ? "" : html;
+        if (h.length() > MAX_HTML_CHARS) {
+            h = h.substring(0, MAX_HTML_CHARS);
+            notes.add("page longer than " + MAX_HTML_CHARS + " characters: only its start was read");
         }
-        Element best = null;
-        int bestLen = 0;
-        for (Element e : doc.select("article, main, div, section, td")) {
-            int len = 0;
-            for (Element p : e.children()) {
-                if (p.normalName().equals("p")) {
-                    len += p.text().length();
-                }
-            }
-            if (len > bestLen) {
-                bestLen = len;
-                best = e;
+        if (h.isBlank()) {
+            notes.add("empty page: no article text found");
+            return new ExtractedArticle("", new ArticleMetadata(null, null, null, null, null, url, null),
+                    List.of(), notes);
+        }
+        Parser parser = Parser.htmlParser();
+        parser.setMaxDepth(PARSER_MAX_DEPTH);
+        Document doc = Jsoup.parse(h, url == null ? "" : url, parser);
+        PageMetadata.Read read = PageMetadata.read(doc, url);
+        ArticleMetadata md = read.metadata();
+        Element body = doc.body();
+        HtmlContent.Result r = HtmlContent.extract(body);
+        List<String> paragraphs = new ArrayList<>(r.kept().size());
+        for (HtmlContent.Block b : r.kept()) {
+            paragraphs.add(b.text);
+        }
+        paragraphs = StructuredBody.reconcile(paragraphs, r.all(), read.articleBody(), notes);
+        paragraphs = withHeadline(paragraphs, r, md.title());
+        String text = String.join("\n\n", paragraphs);
+        if (text.isEmpty()) {
+            notes.add("no article text found");
+        }
+        return new ExtractedArticle(text, md, List.of(), notes);
+    }
+
+    /** Puts the page's headline first when it sits just above the article and was left out. */
+    private static List<String> withHeadline(List<String> paragraphs, HtmlContent.Result r, String title) {
+        if (paragraphs.isEmpty() || title == null) {
+            return paragraphs;
+        }
+        String t = title.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < Math.min(3, paragraphs.size()); i++) {
+            if (paragraphs.get(i).toLowerCase(Locale.ROOT).equals(t)) {
+                return paragraphs;
             }
         }
-        List<String> paragraphs = new ArrayList<>();
-        if (best != null) {
-            for (Element p : best.children()) {
-                if (p.normalName().equals("p") && !p.text().isBlank()) {
-                    paragraphs.add(p.text().strip());
-                }
+        HtmlContent.Block firstKept = r.kept().isEmpty() ? null : r.kept().get(0);
+        int limit = firstKept == null ? r.all().size() : firstKept.index;
+        for (int i = limit - 1; i >= 0 && limit - i <= 40; i--) {
+            HtmlContent.Block b = r.all().get(i);
+            if (b.heading > 0 && b.text.toLowerCase(Locale.ROOT).equals(t)) {
+                List<String> out = new ArrayList<>(paragraphs.size() + 1);
+                out.add(b.text);
+                out.addAll(paragraphs);
+                return out;
             }
         }
-        List<String> notes = paragraphs.isEmpty() ? List.of("no article text found") : List.of();
-        ArticleMetadata meta = new ArticleMetadata(title.isBlank() ? null : title.strip(), null, null, null,
-                null, url, null);
-        return new ExtractedArticle(String.join("\n\n", paragraphs), meta, List.of(), notes);
+        return paragraphs;
     }
 
     @Override
     public ExtractedArticle fromText(String text) {
-        String t = text == null ? "" : text.strip();
-        int nl = t.indexOf('\n');
-        String title = nl < 0 ? t : t.substring(0, nl).strip();
-        return new ExtractedArticle(t, ArticleMetadata.empty().withTitle(title), List.of(), List.of());
+        return scraped.extract(text == null ? "" : text);
     }
 }

@@ -1,0 +1,587 @@
+package org.newsnlp.extract;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Finds the main text of a parsed page. One iterative walk cuts the page into text blocks (runs of text
+ * not broken by a block-level tag) with their length, link density and the class/id signals of the
+ * elements around them; a readability-like score picks the container holding the article, its siblings
+ * join when they look like article text, and a block-level pass drops link lists, chrome and boilerplate
+ * inside it.
+ *
+ * <p>Stateless and safe to use from any thread; each call keeps its state in locals.
+ */
+final class HtmlContent {
+
+    private HtmlContent() {
+    }
+
+    /** A run of text between block boundaries. */
+    static final class Block {
+        final String text;
+        final int chars;
+        final int linkChars;
+        final int words;
+        final Frame container;
+        final Frame negative;
+        final int heading;
+        final boolean listItem;
+        final boolean quote;
+        final String tag;
+        final int index;
+
+        Block(String text, int linkChars, Frame container, Frame negative, int heading, boolean listItem,
+              boolean quote, int index) {
+            this.text = text;
+            this.chars = text.length();
+            this.linkChars = Math.min(linkChars, chars);
+            this.words = countWords(text);
+            this.container = container;
+            this.negative = negative;
+            this.heading = heading;
+            this.listItem = listItem;
+            this.quote = quote;
+            this.tag = container == null ? "" : container.tag;
+            this.index = index;
+        }
+
+        double linkDensity() {
+            return chars == 0 ? 0 : (double) linkChars / chars;
+        }
+
+        boolean endsSentence() {
+            char c = text.charAt(text.length() - 1);
+            return c == '.' || c == '!' || c == '?' || c == '"' || c == '\u201d' || c == ')' || c == ':'
+                    || c == '\u3002' || c == '\'' || c == '\u2019' || c == '\u00bb';
+        }
+    }
+
+    /** Per-element aggregates, filled during the walk. */
+    static final class Frame {
+        final Element element;
+        final Frame parent;
+        final Frame negativeParent;
+        final String tag;
+        final boolean block;
+        final int depth;
+        final double classWeight;
+        final boolean negative;
+        int firstBlock;
+        int endBlock;
+        int chars;
+        int linkChars;
+        int paragraphs;
+        double score;
+
+        Frame(Element element, Frame parent, Frame negativeParent, boolean block, double classWeight, boolean negative) {
+            this.element = element;
+            this.parent = parent;
+            this.negativeParent = negativeParent;
+            this.tag = element.normalName();
+            this.block = block;
+            this.depth = parent == null ? 0 : parent.depth + 1;
+            this.classWeight = classWeight;
+            this.negative = negative;
+        }
+
+        double linkDensity() {
+            return chars == 0 ? 0 : (double) linkChars / chars;
+        }
+    }
+
+    /** The result of one page. */
+    record Result(List<Block> kept, List<Block> all) {
+    }
+
+    private static final Set<String> SKIP = Set.of("script", "style", "noscript", "template", "svg", "math",
+            "iframe", "object", "embed", "canvas", "video", "audio", "select", "option", "button", "input",
+            "textarea", "head", "map", "applet", "link", "meta", "frameset", "frame", "dialog", "datalist");
+    private static final Set<String> INLINE = Set.of("a", "span", "b", "i", "em", "strong", "font", "small",
+            "big", "u", "sup", "sub", "abbr", "acronym", "cite", "time", "label", "q", "code", "mark", "s",
+            "strike", "ins", "del", "img", "wbr", "nobr", "tt", "var", "kbd", "samp", "bdi", "bdo", "dfn",
+            "data", "picture", "source", "blink");
+    private static final Set<String> STRUCTURAL_NEGATIVE = Set.of("nav", "aside", "footer", "menu");
+
+    static final Pattern NEGATIVE = Pattern.compile(
+            "comment|disqus|share|sharing|social|related|recommend|promo|sponsor|outbrain|taboola|footer|"
+                    + "(^|[^a-z])nav|navigation|menu|sidebar|side-bar|breadcrumb|newsletter|subscri|cookie|consent|"
+                    + "gdpr|banner|popup|modal|widget|(^|[^a-z])ads?($|[^a-z])|advert|adsense|dfp|masthead|"
+                    + "skyscraper|most-?popular|most-?read|trending|toolbar|tool-?bar|pagination|pager|"
+                    + "byline-share|rss|signup|sign-up|login|paywall|jump-?link|print-?link|tags?($|[^a-z])|"
+                    + "keywords|topics-list|more-?stories|more-?from|read-?more|also-?read|read-?next|"
+                    + "up-?next|author-?bio|teaser|hidden|offscreen|sr-only|visually-hidden|shoutbox|combx|"
+                    + "community|remark|replies|reply|rating|vote|poll|(^|[^a-z])meta-?bar|utility|print-only");
+    static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|hentry|h-entry|main|post|text|blog|story|storytext|permalink|"
+                    + "(^|[^a-z])page($|[^a-z])|column|news|detail");
+    private static final Pattern STRONG_POSITIVE = Pattern.compile(
+            "article-?body|articlebody|story-?body|entry-?content|post-?content|post-?body|article-?content|"
+                    + "article-?text|story-?text|news-?text|main-?content|body-?text|article__body|"
+                    + "story-?content|text-?content|content-?body|itemprop-articlebody|(^|[^a-z])articletext");
+
+    private static final Pattern BOILERPLATE_LINE = Pattern.compile(
+            "(?i)^(advertisement|advertising|anzeige|publicidad|publicit[ée]|pubblicit[àa]|sponsored|"
+                    + "share( this( article| story)?)?( on)?|share this:?|print( this( article| story| page)?)?|"
+                    + "e-?mail( this( article| story| page)?)?|tweet|facebook|twitter|linkedin|whatsapp|pinterest|"
+                    + "reddit|comments?|\\d+ comments?|no comments( yet)?\\.*|leave a (comment|reply)|"
+                    + "read more|read more:?|see more|more:?|related( articles| stories| content| news)?:?|"
+                    + "tags?:|topics?:|filed under:?|click here.*|back to top|top of page|skip to .*|"
+                    + "continue reading.*|story continues below.*|article continues below.*|"
+                    + "image|photo|video|watch|listen|close|menu|search|home|next|previous|prev|"
+                    + "font size:?|text size:?|[a-]\\s*[a+]|enlarge this image|view gallery|"
+                    + "recommended( for you)?|most (read|popular|viewed|shared|emailed)|trending( now)?|"
+                    + "sign up|subscribe( now)?|log ?in|sign in|register|loading\\.*|please wait\\.*|"
+                    + "all rights reserved\\.?|copyright.*|\\u00a9.*|\\(c\\) .*|privacy policy|terms of (use|service)|"
+                    + "cookie (policy|settings)|accept( all)?( cookies)?|advertisement - continue reading below)$");
+
+    /** Walks {@code body} and returns the article's blocks in page order. */
+    static Result extract(Element body) {
+        Walker w = new Walker();
+        NodeTraversor.filter(w, body);
+        w.flush();
+        List<Block> blocks = w.blocks;
+        if (blocks.isEmpty()) {
+            return new Result(List.of(), blocks);
+        }
+        int pageChars = 0;
+        for (Block b : blocks) {
+            pageChars += b.chars;
+        }
+        score(blocks, pageChars);
+        Frame best = null;
+        double bestScore = 0;
+        for (Frame f : w.frames) {
+            if (f.score <= 0) {
+                continue;
+            }
+            double s = f.score * (1 - f.linkDensity()) + f.classWeight * Math.min(1.0, f.score / 10.0);
+            if (s > bestScore) {
+                bestScore = s;
+                best = f;
+            }
+        }
+        if (best == null) {
+            return new Result(List.of(), blocks);
+        }
+        // a container holding only a small part of its parent's good text is widened to the parent
+        List<int[]> ranges = new ArrayList<>();
+        ranges.add(new int[] {best.firstBlock, best.endBlock});
+        Frame root = best;
+        if (best.parent != null) {
+            double threshold = Math.max(10, bestScore * 0.2);
+            List<int[]> sibs = new ArrayList<>();
+            boolean any = false;
+            for (Frame f : w.frames) {
+                if (f.parent != best.parent || f == best || f.endBlock <= f.firstBlock) {
+                    continue;
+                }
+                double s = f.score * (1 - f.linkDensity());
+                boolean accept = s >= threshold;
+                if (!accept && f.paragraphs > 0 && f.linkDensity() < 0.25 && f.chars > 80 && !isNegative(f)) {
+                    accept = true;
+                }
+                if (accept && !isNegative(f)) {
+                    sibs.add(new int[] {f.firstBlock, f.endBlock});
+                    any = true;
+                }
+            }
+            if (any) {
+                ranges.addAll(sibs);
+                ranges.sort((a, b) -> Integer.compare(a[0], b[0]));
+                root = best.parent;
+            }
+        }
+        List<Block> candidates = new ArrayList<>();
+        for (int[] r : ranges) {
+            for (int i = r[0]; i < r[1]; i++) {
+                candidates.add(blocks.get(i));
+            }
+        }
+        List<Block> kept = filter(candidates, root, pageChars);
+        return new Result(kept, blocks);
+    }
+
+    private static boolean isNegative(Frame f) {
+        return f.negative;
+    }
+
+    private static void score(List<Block> blocks, int pageChars) {
+        for (Block b : blocks) {
+            if (b.container == null) {
+                continue;
+            }
+            if (b.chars < 25 || b.heading > 0) {
+                continue;
+            }
+            if (b.negative != null && negativeCounts(b.negative, pageChars)) {
+                continue;
+            }
+            int commas = 0;
+            for (int i = 0; i < b.text.length(); i++) {
+                char c = b.text.charAt(i);
+                if (c == ',' || c == '\uff0c' || c == '\u3001' || c == '\u060c') {
+                    commas++;
+                }
+            }
+            double s = (1 + commas + Math.min(3, b.chars / 100.0)) * (1 - b.linkDensity());
+            Frame f = b.container;
+            // text directly inside a wrapper scores the wrapper; text in a paragraph scores its ancestors
+            f.score += s;
+            f.paragraphs++;
+            Frame p = f.parent;
+            double[] weights = {1.0, 0.5, 1.0 / 6, 1.0 / 9, 1.0 / 12};
+            for (int level = 0; p != null && level < weights.length; level++) {
+                p.score += s * weights[level];
+                p = p.parent;
+            }
+        }
+    }
+
+    /** A negative ancestor counts unless it wraps most of the page (a layout wrapper named "with-sidebar"). */
+    private static boolean negativeCounts(Frame neg, int pageChars) {
+        for (Frame f = neg; f != null; f = f.negativeParent) {
+            if (f.chars < pageChars * 0.6) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean negativeBelow(Block b, Frame root, int pageChars) {
+        for (Frame f = b.negative; f != null; f = f.negativeParent) {
+            if (f.depth > root.depth && f.chars < pageChars * 0.6) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Block> filter(List<Block> candidates, Frame root, int pageChars) {
+        int n = candidates.size();
+        boolean[] keep = new boolean[n];
+        boolean[] good = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Block b = candidates.get(i);
+            double ld = b.linkDensity();
+            if (negativeBelow(b, root, pageChars)) {
+                continue;
+            }
+            if (b.words <= 12 && BOILERPLATE_LINE.matcher(b.text).matches()) {
+                continue;
+            }
+            if (ld > 0.5 || (b.words < 8 && ld > 0.3)) {
+                continue;
+            }
+            keep[i] = true;
+            good[i] = b.heading == 0 && ld < 0.34 && (b.chars >= 100 || (b.words >= 8 && b.endsSentence()));
+        }
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < n; i++) {
+            if (good[i]) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            }
+        }
+        List<Block> out = new ArrayList<>();
+        if (first < 0) {
+            return out;
+        }
+        // short blocks before the first paragraph stay when they sit just above it (headline, byline, date)
+        int lead = first;
+        for (int i = first - 1; i >= 0 && first - i <= 4; i--) {
+            if (!keep[i]) {
+                break;
+            }
+            lead = i;
+        }
+        int tail = last;
+        for (int i = last + 1; i < n && i - last <= 2; i++) {
+            Block b = candidates.get(i);
+            if (!keep[i] || b.linkChars > 0 || b.heading > 0 || !b.endsSentence()) {
+                break;
+            }
+            tail = i;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = lead; i <= tail; i++) {
+            if (!keep[i]) {
+                continue;
+            }
+            Block b = candidates.get(i);
+            if (i > last && b.words < 3) {
+                continue;
+            }
+            if (b.words >= 5 && !seen.add(b.text)) {
+                continue;
+            }
+            out.add(b);
+        }
+        return out;
+    }
+
+    static int countWords(CharSequence s) {
+        int words = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean ws = Character.isWhitespace(s.charAt(i));
+            if (!ws && !in) {
+                words++;
+            }
+            in = !ws;
+        }
+        return words;
+    }
+
+    private static final Pattern TAXONOMY = Pattern.compile(
+            "^(tag|tags|category|categories|post|format|postid|type|status|has|page-id|pageid|parent-pageid|"
+                    + "section|topic|node|term|author|layout|template|single|blog|page|id|lang)[-_].*");
+
+    static double classWeight(Element e) {
+        String cls = e.className();
+        String id = e.id();
+        if (cls.isEmpty() && id.isEmpty()) {
+            return 0;
+        }
+        double w = 0;
+        boolean neg = false;
+        boolean pos = false;
+        boolean strong = false;
+        for (String t : tokens(cls, id)) {
+            if (!TAXONOMY.matcher(t).matches() && NEGATIVE.matcher(t).find()) {
+                neg = true;
+            }
+            if (POSITIVE.matcher(t).find()) {
+                pos = true;
+            }
+            if (STRONG_POSITIVE.matcher(t).find()) {
+                strong = true;
+            }
+        }
+        if (neg && !strong) {
+            w -= 25;
+        }
+        if (pos && !neg) {
+            w += 25;
+        }
+        if (strong) {
+            w += 25;
+        }
+        return w;
+    }
+
+    private static List<String> tokens(String cls, String id) {
+        List<String> out = new ArrayList<>(4);
+        for (String t : cls.split("\\s+")) {
+            if (!t.isEmpty()) {
+                out.add(t.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (!id.isEmpty()) {
+            out.add(id.toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    /** Class, id, role and tag say this element is page chrome, not article. */
+    static boolean looksNegative(Element e) {
+        String tag = e.normalName();
+        if (STRUCTURAL_NEGATIVE.contains(tag)) {
+            return true;
+        }
+        String role = e.attr("role").toLowerCase(Locale.ROOT);
+        if (role.equals("navigation") || role.equals("complementary") || role.equals("contentinfo")
+                || role.equals("menu") || role.equals("menubar") || role.equals("dialog") || role.equals("alert")) {
+            return true;
+        }
+        String itemprop = e.attr("itemprop").toLowerCase(Locale.ROOT);
+        if (itemprop.contains("articlebody") || itemprop.equals("text")) {
+            return false;
+        }
+        String cls = e.className();
+        String id = e.id();
+        if (cls.isEmpty() && id.isEmpty()) {
+            return false;
+        }
+        boolean neg = false;
+        for (String t : tokens(cls, id)) {
+            if (STRONG_POSITIVE.matcher(t).find()) {
+                return false;
+            }
+            if (!neg && !TAXONOMY.matcher(t).matches() && NEGATIVE.matcher(t).find()) {
+                neg = true;
+            }
+        }
+        return neg;
+    }
+
+    static boolean hidden(Element e) {
+        if (e.hasAttr("hidden")) {
+            return true;
+        }
+        if ("true".equalsIgnoreCase(e.attr("aria-hidden")) && !"body".equals(e.normalName())) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (!style.isEmpty()) {
+            String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+            return s.contains("display:none") || s.contains("visibility:hidden");
+        }
+        return false;
+    }
+
+    /** The single walk: builds frames and blocks without recursion. */
+    private static final class Walker implements NodeFilter {
+        final List<Block> blocks = new ArrayList<>();
+        final List<Frame> frames = new ArrayList<>();
+        final StringBuilder text = new StringBuilder(256);
+        Frame top;
+        Frame topBlock;
+        Frame negative;
+        int linkDepth;
+        int linkChars;
+        int headingDepth;
+        int headingLevel;
+        int listDepth;
+        int quoteDepth;
+        boolean pendingSpace;
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                appendText(t.getWholeText());
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element e)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            String tag = e.normalName();
+            if (SKIP.contains(tag) || (top != null && hidden(e))) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (tag.equals("br")) {
+                flush();
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            boolean block = !INLINE.contains(tag);
+            if (block) {
+                flush();
+            }
+            boolean neg = top != null && looksNegative(e);
+            Frame f = new Frame(e, top, negative, block, classWeight(e), neg);
+            f.firstBlock = blocks.size();
+            top = f;
+            if (block) {
+                topBlock = f;
+            }
+            if (neg) {
+                negative = f;
+            }
+            if (tag.equals("a")) {
+                linkDepth++;
+            } else if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+                if (headingDepth++ == 0) {
+                    headingLevel = tag.charAt(1) - '0';
+                }
+            } else if (tag.equals("li") || tag.equals("dd") || tag.equals("dt")) {
+                listDepth++;
+            } else if (tag.equals("blockquote")) {
+                quoteDepth++;
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (top == null || top.element != node) {
+                return FilterResult.CONTINUE;
+            }
+            Frame f = top;
+            if (f.block) {
+                flush();
+            }
+            String tag = f.tag;
+            if (tag.equals("a")) {
+                linkDepth--;
+            } else if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+                headingDepth--;
+            } else if (tag.equals("li") || tag.equals("dd") || tag.equals("dt")) {
+                listDepth--;
+            } else if (tag.equals("blockquote")) {
+                quoteDepth--;
+            }
+            f.endBlock = blocks.size();
+            top = f.parent;
+            if (f.block) {
+                Frame b = top;
+                while (b != null && !b.block) {
+                    b = b.parent;
+                }
+                topBlock = b;
+            }
+            if (negative == f) {
+                negative = f.negativeParent;
+            }
+            if (top != null) {
+                top.chars += f.chars;
+                top.linkChars += f.linkChars;
+            }
+            if (f.chars > 0) {
+                frames.add(f);
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private void appendText(String s) {
+            int before = text.length();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
+                    pendingSpace = true;
+                } else {
+                    if (pendingSpace && text.length() > 0) {
+                        text.append(' ');
+                    }
+                    pendingSpace = false;
+                    text.append(c);
+                }
+            }
+            if (linkDepth > 0) {
+                linkChars += text.length() - before;
+            }
+        }
+
+        void flush() {
+            pendingSpace = false;
+            if (text.length() == 0) {
+                return;
+            }
+            String s = text.toString();
+            text.setLength(0);
+            int lc = linkChars;
+            linkChars = 0;
+            Frame c = topBlock;
+            Block b = new Block(s, lc, c, negative, headingDepth > 0 ? headingLevel : 0, listDepth > 0,
+                    quoteDepth > 0, blocks.size());
+            blocks.add(b);
+            // the block's own characters count for every open element
+            if (top != null) {
+                top.chars += b.chars;
+                top.linkChars += b.linkChars;
+            }
+        }
+    }
+}
