@@ -113,18 +113,27 @@ final class HtmlContent {
             "data", "picture", "source", "blink");
     private static final Set<String> STRUCTURAL_NEGATIVE = Set.of("nav", "aside", "footer", "menu");
 
-    static final Pattern NEGATIVE = Pattern.compile(
+    /** Stems in class/id names that mark page chrome even beside "article" or "content" ("comment-body"). */
+    private static final Pattern STRONG_NEGATIVE = Pattern.compile(
             "comment|disqus|share|sharing|social|related|recommend|promo|sponsor|outbrain|taboola|footer|"
-                    + "(^|[^a-z])nav|navigation|menu|sidebar|side-bar|breadcrumb|newsletter|subscri|cookie|consent|"
-                    + "gdpr|banner|popup|modal|widget|(^|[^a-z])ads?($|[^a-z])|advert|adsense|dfp|masthead|"
-                    + "skyscraper|most-?popular|most-?read|trending|toolbar|tool-?bar|pagination|pager|"
-                    + "byline-share|rss|signup|sign-up|login|paywall|jump-?link|print-?link|tags?($|[^a-z])|"
-                    + "keywords|topics-list|more-?stories|more-?from|read-?more|also-?read|read-?next|"
-                    + "up-?next|author-?bio|teaser|hidden|offscreen|sr-only|visually-hidden|shoutbox|combx|"
-                    + "community|remark|replies|reply|rating|vote|poll|(^|[^a-z])meta-?bar|utility|print-only");
-    static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|post|text|blog|story|storytext|permalink|"
-                    + "(^|[^a-z])page($|[^a-z])|column|news|detail");
+                    + "sidebar|breadcrumb|newsletter|subscri|cookie|consent|gdpr|popup|modal|advert|adsense|"
+                    + "skyscraper|mostpopular|mostread|trending|pagination|pager|tagcloud|taglist|shoutbox|"
+                    + "morestories|readmore|alsoread|readnext|upnext|authorbio|facebook|twitter|linkedin|"
+                    + "pinterest|whatsapp|followus|signup|newsticker|ticker|byline-?share|paginat|relatedposts");
+    /** Whole words in class/id names that mark chrome unless an "article"-like word is beside them. */
+    private static final Set<String> WEAK_NEGATIVE = Set.of("nav", "navbar", "navigation", "menu", "menus", "ad", "ads",
+            "adv", "dfp", "banner", "masthead", "tools", "tool", "toolbar", "utility", "utilities", "rss", "print",
+            "reply", "replies", "login", "tags", "tag", "topics", "widget", "widgets", "teaser", "teasers", "promo",
+            "rating", "vote", "poll", "community", "remark", "hidden", "hide", "offscreen", "sr", "extra", "aside",
+            "header", "meta", "popular", "more", "links", "combx", "jump", "skip", "search", "logo",
+            "brand", "caption", "credit", "copyright", "legal", "disclaimer", "nocontent", "noprint", "cta",
+            "recirc", "outbrain", "feedback", "email", "sharebar", "gallery");
+    /** Whole words in class/id names that mark the article's container. */
+    private static final Set<String> POSITIVE_WORDS = Set.of("article", "articles", "body", "content", "contents",
+            "entry", "hentry", "main", "post", "text", "blog", "story", "stories", "permalink", "page", "column",
+            "news", "detail", "details", "prose", "copy", "articlebody", "storybody", "articletext", "storytext",
+            "postbody", "entrytext", "newstext", "bodytext", "maincontent", "inner", "single");
+    /** Class/id names that clearly name the article body. */
     private static final Pattern STRONG_POSITIVE = Pattern.compile(
             "article-?body|articlebody|story-?body|entry-?content|post-?content|post-?body|article-?content|"
                     + "article-?text|story-?text|news-?text|main-?content|body-?text|article__body|"
@@ -162,10 +171,7 @@ final class HtmlContent {
         Frame best = null;
         double bestScore = 0;
         for (Frame f : w.frames) {
-            if (f.score <= 0) {
-                continue;
-            }
-            double s = f.score * (1 - f.linkDensity()) + f.classWeight * Math.min(1.0, f.score / 10.0);
+            double s = finalScore(f);
             if (s > bestScore) {
                 bestScore = s;
                 best = f;
@@ -174,6 +180,12 @@ final class HtmlContent {
         if (best == null) {
             return new Result(List.of(), blocks);
         }
+        Frame chosen = best;
+        best = widen(best, bestScore, w.frames);
+        if (DEBUG) {
+            System.err.println("best " + describe(chosen) + " -> " + describe(best));
+        }
+        bestScore = Math.max(bestScore, finalScore(best));
         // a container holding only a small part of its parent's good text is widened to the parent
         List<int[]> ranges = new ArrayList<>();
         ranges.add(new int[] {best.firstBlock, best.endBlock});
@@ -188,7 +200,7 @@ final class HtmlContent {
                 }
                 double s = f.score * (1 - f.linkDensity());
                 boolean accept = s >= threshold;
-                if (!accept && f.paragraphs > 0 && f.linkDensity() < 0.25 && f.chars > 80 && !isNegative(f)) {
+                if (!accept && f.tag.equals("p") && f.linkDensity() < 0.25 && f.chars > 80 && !isNegative(f)) {
                     accept = true;
                 }
                 if (accept && !isNegative(f)) {
@@ -210,6 +222,64 @@ final class HtmlContent {
         }
         List<Block> kept = filter(candidates, root, pageChars);
         return new Result(kept, blocks);
+    }
+
+    private static final boolean DEBUG = Boolean.getBoolean("newsnlp.extract.debug");
+
+    private static String describe(Frame f) {
+        return f.tag + "." + f.element.className() + "#" + f.element.id() + " score " + f.score + " final "
+                + finalScore(f) + " blocks " + f.firstBlock + "-" + f.endBlock;
+    }
+
+    private static double finalScore(Frame f) {
+        if (f.score <= 0) {
+            return 0;
+        }
+        return f.score * (1 - f.linkDensity()) + f.classWeight * Math.min(1.0, f.score / 10.0);
+    }
+
+    private static boolean contains(Frame outer, Frame inner) {
+        return inner.firstBlock >= outer.firstBlock && inner.endBlock <= outer.endBlock && inner.depth > outer.depth;
+    }
+
+    /**
+     * Moves from the best container to an ancestor when the article is spread over several similar containers
+     * (one table cell per paragraph) or when an ancestor scores higher, as Readability does.
+     */
+    private static Frame widen(Frame best, double bestScore, List<Frame> frames) {
+        List<Frame> alternatives = new ArrayList<>();
+        for (Frame f : frames) {
+            if (f != best && finalScore(f) >= bestScore * 0.75 && !contains(f, best) && !contains(best, f)) {
+                alternatives.add(f);
+            }
+        }
+        if (alternatives.size() >= 2) {
+            for (Frame a = best.parent; a != null && a.parent != null; a = a.parent) {
+                int inside = 0;
+                for (Frame f : alternatives) {
+                    if (contains(a, f)) {
+                        inside++;
+                    }
+                }
+                if (inside >= 2) {
+                    best = a;
+                    break;
+                }
+            }
+        }
+        double top = best.score * (1 - best.linkDensity());
+        double threshold = top / 3;
+        for (Frame a = best.parent; a != null && a.parent != null; a = a.parent) {
+            double s = a.score * (1 - a.linkDensity());
+            if (s < threshold) {
+                break;
+            }
+            if (s > top) {
+                best = a;
+                break;
+            }
+        }
+        return best;
     }
 
     private static boolean isNegative(Frame f) {
@@ -298,6 +368,12 @@ final class HtmlContent {
         }
         List<Block> out = new ArrayList<>();
         if (first < 0) {
+            // a very short article: keep what is left of the best container
+            for (int i = 0; i < n; i++) {
+                if (keep[i] && candidates.get(i).words >= 2) {
+                    out.add(candidates.get(i));
+                }
+            }
             return out;
         }
         // short blocks before the first paragraph stay when they sit just above it (headline, byline, date)
@@ -350,37 +426,48 @@ final class HtmlContent {
             "^(tag|tags|category|categories|post|format|postid|type|status|has|page-id|pageid|parent-pageid|"
                     + "section|topic|node|term|author|layout|template|single|blog|page|id|lang)[-_].*");
 
-    static double classWeight(Element e) {
+    /** Signals of one element's class and id: -1 chrome, 0 nothing, 1 article-like, 2 article body. */
+    static int classSignal(Element e) {
         String cls = e.className();
         String id = e.id();
         if (cls.isEmpty() && id.isEmpty()) {
             return 0;
         }
-        double w = 0;
-        boolean neg = false;
+        boolean strongNeg = false;
+        boolean weakNeg = false;
         boolean pos = false;
-        boolean strong = false;
-        for (String t : tokens(cls, id)) {
-            if (!TAXONOMY.matcher(t).matches() && NEGATIVE.matcher(t).find()) {
-                neg = true;
+        for (String token : tokens(cls, id)) {
+            if (STRONG_POSITIVE.matcher(token).find()) {
+                return 2;
             }
-            if (POSITIVE.matcher(t).find()) {
-                pos = true;
+            if (TAXONOMY.matcher(token).matches()) {
+                continue;
             }
-            if (STRONG_POSITIVE.matcher(t).find()) {
-                strong = true;
+            String flat = token.replace("-", "").replace("_", "");
+            if (STRONG_NEGATIVE.matcher(flat).find()) {
+                strongNeg = true;
+            }
+            for (String w : words(token)) {
+                if (WEAK_NEGATIVE.contains(w)) {
+                    weakNeg = true;
+                } else if (POSITIVE_WORDS.contains(w)) {
+                    pos = true;
+                }
             }
         }
-        if (neg && !strong) {
-            w -= 25;
+        if (strongNeg || (weakNeg && !pos)) {
+            return -1;
         }
-        if (pos && !neg) {
-            w += 25;
-        }
-        if (strong) {
-            w += 25;
-        }
-        return w;
+        return pos ? 1 : 0;
+    }
+
+    static double classWeight(int signal) {
+        return switch (signal) {
+            case -1 -> -25;
+            case 1 -> 25;
+            case 2 -> 50;
+            default -> 0;
+        };
     }
 
     private static List<String> tokens(String cls, String id) {
@@ -396,8 +483,24 @@ final class HtmlContent {
         return out;
     }
 
+    /** Splits a lower-cased class or id at non-letters ("article_NavWebPart" has already lost its case). */
+    private static List<String> words(String token) {
+        List<String> out = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= token.length(); i++) {
+            boolean letter = i < token.length() && Character.isLetter(token.charAt(i));
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
+                out.add(token.substring(start, i));
+                start = -1;
+            }
+        }
+        return out;
+    }
+
     /** Class, id, role and tag say this element is page chrome, not article. */
-    static boolean looksNegative(Element e) {
+    static boolean looksNegative(Element e, int signal) {
         String tag = e.normalName();
         if (STRUCTURAL_NEGATIVE.contains(tag)) {
             return true;
@@ -411,21 +514,7 @@ final class HtmlContent {
         if (itemprop.contains("articlebody") || itemprop.equals("text")) {
             return false;
         }
-        String cls = e.className();
-        String id = e.id();
-        if (cls.isEmpty() && id.isEmpty()) {
-            return false;
-        }
-        boolean neg = false;
-        for (String t : tokens(cls, id)) {
-            if (STRONG_POSITIVE.matcher(t).find()) {
-                return false;
-            }
-            if (!neg && !TAXONOMY.matcher(t).matches() && NEGATIVE.matcher(t).find()) {
-                neg = true;
-            }
-        }
-        return neg;
+        return signal < 0;
     }
 
     static boolean hidden(Element e) {
@@ -480,8 +569,9 @@ final class HtmlContent {
             if (block) {
                 flush();
             }
-            boolean neg = top != null && looksNegative(e);
-            Frame f = new Frame(e, top, negative, block, classWeight(e), neg);
+            int signal = classSignal(e);
+            boolean neg = top != null && looksNegative(e, signal);
+            Frame f = new Frame(e, top, negative, block, classWeight(signal), neg);
             f.firstBlock = blocks.size();
             top = f;
             if (block) {
@@ -574,7 +664,8 @@ final class HtmlContent {
             int lc = linkChars;
             linkChars = 0;
             Frame c = topBlock;
-            Block b = new Block(s, lc, c, negative, headingDepth > 0 ? headingLevel : 0, listDepth > 0,
+            int heading = headingDepth > 0 && countWords(s) <= 30 ? headingLevel : 0;
+            Block b = new Block(s, lc, c, negative, heading, listDepth > 0,
                     quoteDepth > 0, blocks.size());
             blocks.add(b);
             // the block's own characters count for every open element

@@ -35,6 +35,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     public static final int MAX_HTML_CHARS = 16 * 1024 * 1024;
 
     private static final int PARSER_MAX_DEPTH = 512;
+    private static final int UNCLOSED_TITLE_CHARS = 2000;
 
     private final ScrapedTextExtractor scraped = new ScrapedTextExtractor();
 
@@ -55,9 +56,15 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
             return new ExtractedArticle("", new ArticleMetadata(null, null, null, null, null, url, null),
                     List.of(), notes);
         }
-        Parser parser = Parser.htmlParser();
-        parser.setMaxDepth(PARSER_MAX_DEPTH);
-        Document doc = Jsoup.parse(h, url == null ? "" : url, parser);
+        Document doc = parse(h, url);
+        Element titleEl = doc.head() == null ? null : doc.head().selectFirst("title");
+        if (titleEl != null && titleEl.text().length() > UNCLOSED_TITLE_CHARS) {
+            String repaired = closeTitle(h);
+            if (repaired != null) {
+                doc = parse(repaired, url);
+                notes.add("the page's <title> was not closed: closed it before the next tag");
+            }
+        }
         PageMetadata.Read read = PageMetadata.read(doc, url);
         ArticleMetadata md = read.metadata();
         Element body = doc.body();
@@ -73,6 +80,30 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
             notes.add("no article text found");
         }
         return new ExtractedArticle(text, md, List.of(), notes);
+    }
+
+    private static Document parse(String html, String url) {
+        Parser parser = Parser.htmlParser();
+        parser.setMaxDepth(PARSER_MAX_DEPTH);
+        return Jsoup.parse(html, url == null ? "" : url, parser);
+    }
+
+    /** The source with {@code </title>} inserted before the first tag after an unclosed {@code <title>}. */
+    static String closeTitle(String html) {
+        String lower = html.substring(0, Math.min(html.length(), 200_000)).toLowerCase(Locale.ROOT);
+        int open = lower.indexOf("<title");
+        if (open < 0) {
+            return null;
+        }
+        int gt = lower.indexOf('>', open);
+        if (gt < 0) {
+            return null;
+        }
+        int next = lower.indexOf('<', gt + 1);
+        if (next < 0 || lower.startsWith("</title", next)) {
+            return null;
+        }
+        return html.substring(0, next) + "</title>" + html.substring(next);
     }
 
     /** Puts the page's headline first when it sits just above the article and was left out. */

@@ -65,6 +65,9 @@ final class PageMetadata {
         StructuredData ld = jsonLd(doc);
         String ogTitle = meta(doc, "og:title", "twitter:title", "dc.title", "title", "sailthru.title", "parsely-title");
         String docTitle = clean(doc.title());
+        if (docTitle != null && docTitle.length() > 300) {
+            docTitle = null; // a broken title swallowed page text
+        }
         String h1 = null;
         for (Element e : doc.getElementsByTag("h1")) {
             String t = clean(e.text());
