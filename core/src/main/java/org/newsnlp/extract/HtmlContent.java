@@ -77,11 +77,13 @@ final class HtmlContent {
         final int depth;
         final double classWeight;
         final boolean negative;
+        boolean hardNegative;
         int firstBlock;
         int endBlock;
         int chars;
         int linkChars;
         int paragraphs;
+        int ownGoodParagraphs;
         double score;
 
         Frame(Element element, Frame parent, Frame negativeParent, boolean block, double classWeight, boolean negative) {
@@ -116,18 +118,19 @@ final class HtmlContent {
     /** Stems in class/id names that mark page chrome even beside "article" or "content" ("comment-body"). */
     private static final Pattern STRONG_NEGATIVE = Pattern.compile(
             "comment|disqus|share|sharing|social|related|recommend|promo|sponsor|outbrain|taboola|footer|"
-                    + "sidebar|breadcrumb|newsletter|subscri|cookie|consent|gdpr|popup|modal|advert|adsense|"
+                    + "sidebar|breadcrumb|newsletter|subscri|cookie|consent|gdpr|popup|advert|adsense|"
                     + "skyscraper|mostpopular|mostread|trending|pagination|pager|tagcloud|taglist|shoutbox|"
                     + "morestories|readmore|alsoread|readnext|upnext|authorbio|facebook|twitter|linkedin|"
-                    + "pinterest|whatsapp|followus|signup|newsticker|ticker|byline-?share|paginat|relatedposts");
+                    + "followus|signup|newsticker|byline-?share|paginat|relatedposts");
     /** Whole words in class/id names that mark chrome unless an "article"-like word is beside them. */
     private static final Set<String> WEAK_NEGATIVE = Set.of("nav", "navbar", "navigation", "menu", "menus", "ad", "ads",
             "adv", "dfp", "banner", "masthead", "tools", "tool", "toolbar", "utility", "utilities", "rss", "print",
             "reply", "replies", "login", "tags", "tag", "topics", "widget", "widgets", "teaser", "teasers", "promo",
-            "rating", "vote", "poll", "community", "remark", "hidden", "hide", "offscreen", "sr", "extra", "aside",
+            "rating", "vote", "poll", "community", "remark", "hidden", "hide", "offscreen", "sr", "extra", "aside", "modal",
             "header", "meta", "popular", "more", "links", "combx", "jump", "skip", "search", "logo",
             "brand", "caption", "credit", "copyright", "legal", "disclaimer", "nocontent", "noprint", "cta",
-            "recirc", "outbrain", "feedback", "email", "sharebar", "gallery");
+            "recirc", "outbrain", "feedback", "email", "sharebar", "gallery", "facebook", "twitter", "linkedin",
+            "pinterest", "whatsapp", "ticker");
     /** Whole words in class/id names that mark the article's container. */
     private static final Set<String> POSITIVE_WORDS = Set.of("article", "articles", "body", "content", "contents",
             "entry", "hentry", "main", "post", "text", "blog", "story", "stories", "permalink", "page", "column",
@@ -170,11 +173,16 @@ final class HtmlContent {
         score(blocks, pageChars);
         Frame best = null;
         double bestScore = 0;
-        for (Frame f : w.frames) {
-            double s = finalScore(f);
-            if (s > bestScore) {
-                bestScore = s;
-                best = f;
+        for (int pass = 0; pass < 2 && best == null; pass++) {
+            for (Frame f : w.frames) {
+                if (pass == 0 && inChrome(f, pageChars)) {
+                    continue;
+                }
+                double s = finalScore(f);
+                if (s > bestScore) {
+                    bestScore = s;
+                    best = f;
+                }
             }
         }
         if (best == null) {
@@ -238,6 +246,14 @@ final class HtmlContent {
         return f.score * (1 - f.linkDensity()) + f.classWeight * Math.min(1.0, f.score / 10.0);
     }
 
+    /** The element is, or sits inside, an element named as chrome that does not wrap most of the page. */
+    private static boolean inChrome(Frame f, int pageChars) {
+        if (f.negative && realNegative(f, pageChars)) {
+            return true;
+        }
+        return f.negativeParent != null && negativeCounts(f.negativeParent, pageChars);
+    }
+
     private static boolean contains(Frame outer, Frame inner) {
         return inner.firstBlock >= outer.firstBlock && inner.endBlock <= outer.endBlock && inner.depth > outer.depth;
     }
@@ -286,6 +302,9 @@ final class HtmlContent {
         return f.negative;
     }
 
+    /** Text under a chrome-named element still counts a little: the name may be wrong, the text is there. */
+    private static final double NEGATIVE_DAMPING = 0.2;
+
     private static void score(List<Block> blocks, int pageChars) {
         for (Block b : blocks) {
             if (b.container == null) {
@@ -294,9 +313,7 @@ final class HtmlContent {
             if (b.chars < 25 || b.heading > 0) {
                 continue;
             }
-            if (b.negative != null && negativeCounts(b.negative, pageChars)) {
-                continue;
-            }
+            double damp = b.negative != null && negativeCounts(b.negative, pageChars) ? NEGATIVE_DAMPING : 1.0;
             int commas = 0;
             for (int i = 0; i < b.text.length(); i++) {
                 char c = b.text.charAt(i);
@@ -304,7 +321,7 @@ final class HtmlContent {
                     commas++;
                 }
             }
-            double s = (1 + commas + Math.min(3, b.chars / 100.0)) * (1 - b.linkDensity());
+            double s = (1 + commas + Math.min(3, b.chars / 100.0)) * (1 - b.linkDensity()) * damp;
             Frame f = b.container;
             // text directly inside a wrapper scores the wrapper; text in a paragraph scores its ancestors
             f.score += s;
@@ -321,16 +338,24 @@ final class HtmlContent {
     /** A negative ancestor counts unless it wraps most of the page (a layout wrapper named "with-sidebar"). */
     private static boolean negativeCounts(Frame neg, int pageChars) {
         for (Frame f = neg; f != null; f = f.negativeParent) {
-            if (f.chars < pageChars * 0.6) {
+            if (realNegative(f, pageChars)) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * A chrome-named element is taken at its word unless it wraps most of the page or holds several article
+     * paragraphs of its own (a "share-wrapper" around the story; comment threads name each comment).
+     */
+    private static boolean realNegative(Frame f, int pageChars) {
+        return f.chars < pageChars * 0.6 && (f.hardNegative || f.ownGoodParagraphs < 3);
+    }
+
     private static boolean negativeBelow(Block b, Frame root, int pageChars) {
         for (Frame f = b.negative; f != null; f = f.negativeParent) {
-            if (f.depth > root.depth && f.chars < pageChars * 0.6) {
+            if (f.depth > root.depth && realNegative(f, pageChars)) {
                 return true;
             }
         }
@@ -422,9 +447,11 @@ final class HtmlContent {
         return words;
     }
 
+    /** CMS taxonomy and script-hook classes ("tag-sports", "entry-category-social", "js-share") say nothing. */
     private static final Pattern TAXONOMY = Pattern.compile(
-            "^(tag|tags|category|categories|post|format|postid|type|status|has|page-id|pageid|parent-pageid|"
-                    + "section|topic|node|term|author|layout|template|single|blog|page|id|lang)[-_].*");
+            "^(js|is|has|page-id|pageid|parent-pageid|postid|post-id|single|format|lang)[-_].*|"
+                    + ".*(^|[-_])(tag|tags|category|categories|cat|author|format|type|status|topic|topics|term|"
+                    + "section|channel|keyword|keywords)[-_].*");
 
     /** Signals of one element's class and id: -1 chrome, 0 nothing, 1 article-like, 2 article body. */
     static int classSignal(Element e) {
@@ -517,6 +544,19 @@ final class HtmlContent {
         return signal < 0;
     }
 
+    private static final Pattern HARD_NEGATIVE = Pattern.compile(
+            "comment|disqus|repl(y|ies)|respond|discussion|forum|talkback|trackback|pingback|feedback|guestbook");
+
+    /** Comment threads: never an article wrapper, however much prose they hold. */
+    private static boolean hardNegative(Element e) {
+        String tag = e.normalName();
+        if (tag.equals("nav") || tag.equals("footer")) {
+            return true;
+        }
+        String ci = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+        return HARD_NEGATIVE.matcher(ci).find();
+    }
+
     static boolean hidden(Element e) {
         if (e.hasAttr("hidden")) {
             return true;
@@ -579,6 +619,7 @@ final class HtmlContent {
             }
             if (neg) {
                 negative = f;
+                f.hardNegative = hardNegative(e);
             }
             if (tag.equals("a")) {
                 linkDepth++;
@@ -668,6 +709,9 @@ final class HtmlContent {
             Block b = new Block(s, lc, c, negative, heading, listDepth > 0,
                     quoteDepth > 0, blocks.size());
             blocks.add(b);
+            if (negative != null && b.chars >= 100 && b.linkDensity() < 0.25 && heading == 0) {
+                negative.ownGoodParagraphs++;
+            }
             // the block's own characters count for every open element
             if (top != null) {
                 top.chars += b.chars;
