@@ -100,6 +100,19 @@ public final class ExtractionEvaluation {
      */
     public static Report run(ArticleExtractor extractor, Path pagesDir, Map<String, String> truth, int threads)
             throws IOException {
+        return run(extractor, pagesDir, truth, threads, false);
+    }
+
+    /**
+     * Runs the extractor on every page that has ground truth and scores it.
+     *
+     * @param threads   worker threads, at least 1
+     * @param withTitle score the headline followed by the text, for ground truths that include the headline
+     *                  (L3S-GN1)
+     * @throws IOException when a page cannot be read
+     */
+    public static Report run(ArticleExtractor extractor, Path pagesDir, Map<String, String> truth, int threads,
+                             boolean withTitle) throws IOException {
         Objects.requireNonNull(extractor, "extractor");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -119,7 +132,8 @@ public final class ExtractionEvaluation {
             for (String id : ids) {
                 futures.add(pool.submit(() -> {
                     String html = readPage(pageFile(pagesDir, id));
-                    String predicted = extractor.fromHtml(html, null).text();
+                    ExtractedArticle a = extractor.fromHtml(html, null);
+                    String predicted = withTitle ? titleAndText(a) : a.text();
                     String t = truth.get(id);
                     return new Page(id, predicted, t, ExtractionMetrics.rougeLSum(predicted, t),
                             ExtractionMetrics.shingles(predicted, t));
@@ -151,6 +165,14 @@ public final class ExtractionEvaluation {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The headline, a blank line and the text; just the text when there is no headline. */
+    public static String titleAndText(ExtractedArticle a) {
+        if (a.title().isEmpty() || a.text().isEmpty()) {
+            return a.text();
+        }
+        return a.title() + "\n\n" + a.text();
     }
 
     private static InputStream open(Path file) throws IOException {

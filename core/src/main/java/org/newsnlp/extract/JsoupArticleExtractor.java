@@ -74,7 +74,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
             paragraphs.add(b.text);
         }
         paragraphs = StructuredBody.reconcile(paragraphs, r.all(), read.articleBody(), notes);
-        paragraphs = withHeadline(paragraphs, r, md.title());
+        paragraphs = withoutHeadline(paragraphs, md.title());
         String text = String.join("\n\n", paragraphs);
         if (text.isEmpty()) {
             notes.add("no article text found");
@@ -106,25 +106,16 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
         return html.substring(0, next) + "</title>" + html.substring(next);
     }
 
-    /** Puts the page's headline first when it sits just above the article and was left out. */
-    private static List<String> withHeadline(List<String> paragraphs, HtmlContent.Result r, String title) {
+    /** The headline lives in the metadata: a copy at the top of the text goes. */
+    private static List<String> withoutHeadline(List<String> paragraphs, String title) {
         if (paragraphs.isEmpty() || title == null) {
             return paragraphs;
         }
-        String t = title.toLowerCase(Locale.ROOT);
+        String t = StructuredBody.normalise(title);
         for (int i = 0; i < Math.min(3, paragraphs.size()); i++) {
-            if (paragraphs.get(i).toLowerCase(Locale.ROOT).equals(t)) {
-                return paragraphs;
-            }
-        }
-        HtmlContent.Block firstKept = r.kept().isEmpty() ? null : r.kept().get(0);
-        int limit = firstKept == null ? r.all().size() : firstKept.index;
-        for (int i = limit - 1; i >= 0 && limit - i <= 40; i--) {
-            HtmlContent.Block b = r.all().get(i);
-            if (b.heading > 0 && b.text.toLowerCase(Locale.ROOT).equals(t)) {
-                List<String> out = new ArrayList<>(paragraphs.size() + 1);
-                out.add(b.text);
-                out.addAll(paragraphs);
+            if (StructuredBody.normalise(paragraphs.get(i)).equals(t)) {
+                List<String> out = new ArrayList<>(paragraphs);
+                out.remove(i);
                 return out;
             }
         }

@@ -169,7 +169,12 @@ final class PageMetadata {
         }
         String primary = s.split("[-_\\s]", 2)[0].toLowerCase(Locale.ROOT);
         if (primary.length() == 2 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-            return primary;
+            return switch (primary) {
+                case "iw" -> "he";
+                case "in" -> "id";
+                case "ji" -> "yi";
+                default -> primary;
+            };
         }
         if (primary.length() == 3 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
             for (String two : Locale.getISOLanguages()) {

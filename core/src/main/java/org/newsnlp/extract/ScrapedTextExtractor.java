@@ -50,6 +50,8 @@ final class ScrapedTextExtractor {
             + "|\\d{1,2}:\\d{2}(\\s*[ap]\\.?m\\.?)?.*|\\d{4}-\\d{2}-\\d{2}.*"
             + "|(\\d{1,2}\\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(,\\s*\\d{4})?.*"
             + "|\\d{1,2}\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{4}.*)$");
+    private static final Pattern BYLINE = Pattern.compile("(?u)^(by|By|BY|von|Von|par|Par|por|Por|di|Di|door|Door)\\s+\\p{Lu}.*"
+            + "|(?iu)^(posted|written|reported|updated|published)\\b.*");
     private static final Pattern BULLET = Pattern.compile("^[\u2022\u00b7\u25cf\u25aa\u2023\u2043*\\-\u2013]\\s*");
 
     private enum Section { ARTICLE, RELATED, COMMENTS, PROMO }
@@ -148,7 +150,7 @@ final class ScrapedTextExtractor {
 
     private static boolean isTitleLike(String l) {
         int w = countWords(l);
-        return w >= 3 && w <= 30 && !DROP_LINE.matcher(l).matches() && !isMarker(l) && !TIME_LINE.matcher(l).matches()
+        return w >= 3 && w <= 30 && !DROP_LINE.matcher(l).matches() && !BYLINE.matcher(l).matches() && !isMarker(l) && !TIME_LINE.matcher(l).matches()
                 && !PROMO_LINE.matcher(l).matches() && !l.endsWith(":");
     }
 
@@ -307,14 +309,29 @@ final class ScrapedTextExtractor {
                     out.add(new RelatedItem(prev.title(), prev.summary() + "\n\n" + summary, null));
                 }
             } else {
-                for (String c : candidates) {
-                    if (isTitleLike(c)) {
-                        out.add(new RelatedItem(c, "", null));
+                // headlines without summaries: a plain list, bullets included
+                List<String> seen = new ArrayList<>();
+                for (String l : all.get(k)) {
+                    String bare = BULLET.matcher(l).replaceFirst("");
+                    boolean elsewhere = k > 0 && inSegments.getOrDefault(l, 0) > 1;
+                    if (!elsewhere && !bulletSource(bare, segments) && isTitleLike(bare) && !seen.contains(bare)) {
+                        seen.add(bare);
+                        out.add(new RelatedItem(bare, "", null));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** A bullet line that names the source of the teasers above ("• South China Morning Post"). */
+    private static boolean bulletSource(String bare, List<List<String>> segments) {
+        for (List<String> s : segments) {
+            if (s.contains(bare)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String mostRepeated(List<String> segment, List<String> candidates) {
