@@ -250,7 +250,7 @@ final class PageMetadata {
                 int rank = typeRank(n.get("@type"));
                 if (rank < bestRank) {
                     bestRank = rank;
-                    best = new StructuredData(str(n.get("headline")), str(n.get("articleBody")), names(n.get("author")),
+                    best = new StructuredData(str(n.get("headline")), body(n.get("articleBody")), names(n.get("author")),
                             str(n.get("datePublished")), names(n.get("publisher")), str(n.get("inLanguage")),
                             str(n.get("url")));
                 }
@@ -291,6 +291,21 @@ final class PageMetadata {
             return str(n.get("@value"));
         }
         return clean(org.jsoup.parser.Parser.unescapeEntities(n.asText(), false));
+    }
+
+    /** The article body with its line breaks; markup inside it (some sites put HTML there) becomes lines. */
+    private static String body(JsonNode n) {
+        if (n == null || !n.isTextual()) {
+            return null;
+        }
+        String raw = n.asText();
+        if (raw.indexOf('<') >= 0) {
+            raw = org.jsoup.Jsoup.parse(raw.replaceAll("(?i)<br\\s*/?>|</p\\s*>|</h[1-6]\\s*>|</li\\s*>", "\n"))
+                    .wholeText();
+        } else {
+            raw = org.jsoup.parser.Parser.unescapeEntities(raw, false);
+        }
+        return raw.isBlank() ? null : raw.strip();
     }
 
     private static String names(JsonNode n) {
