@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 AnalyzeCommand.class,
                 ExtractCommand.class,
+                ExtractEvalCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
