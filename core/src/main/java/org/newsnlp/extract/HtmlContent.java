@@ -1,9 +1,11 @@
 package org.newsnlp.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -453,39 +455,67 @@ final class HtmlContent {
                     + ".*(^|[-_])(tag|tags|category|categories|cat|author|format|type|status|topic|topics|term|"
                     + "section|channel|keyword|keywords)[-_].*");
 
+    private static final int STRONG_POS = 1;
+    private static final int STRONG_NEG = 2;
+    private static final int WEAK_NEG = 4;
+    private static final int POS = 8;
+
     /** Signals of one element's class and id: -1 chrome, 0 nothing, 1 article-like, 2 article body. */
-    static int classSignal(Element e) {
+    static int classSignal(Element e, Map<String, Integer> cache) {
         String cls = e.className();
         String id = e.id();
         if (cls.isEmpty() && id.isEmpty()) {
             return 0;
         }
-        boolean strongNeg = false;
-        boolean weakNeg = false;
-        boolean pos = false;
-        for (String token : tokens(cls, id)) {
-            if (STRONG_POSITIVE.matcher(token).find()) {
-                return 2;
-            }
-            if (TAXONOMY.matcher(token).matches()) {
-                continue;
-            }
-            String flat = token.replace("-", "").replace("_", "");
-            if (STRONG_NEGATIVE.matcher(flat).find()) {
-                strongNeg = true;
-            }
-            for (String w : words(token)) {
-                if (WEAK_NEGATIVE.contains(w)) {
-                    weakNeg = true;
-                } else if (POSITIVE_WORDS.contains(w)) {
-                    pos = true;
+        int flags = 0;
+        if (!cls.isEmpty()) {
+            Integer cached = cache.get(cls);
+            if (cached == null) {
+                int f = 0;
+                for (String t : cls.split("\\s+")) {
+                    if (!t.isEmpty()) {
+                        f |= tokenFlags(t.toLowerCase(Locale.ROOT));
+                    }
+                }
+                cached = f;
+                if (cache.size() < 10_000) {
+                    cache.put(cls, cached);
                 }
             }
+            flags = cached;
         }
-        if (strongNeg || (weakNeg && !pos)) {
+        if (!id.isEmpty()) {
+            flags |= tokenFlags(id.toLowerCase(Locale.ROOT));
+        }
+        if ((flags & STRONG_POS) != 0) {
+            return 2;
+        }
+        if ((flags & STRONG_NEG) != 0 || ((flags & WEAK_NEG) != 0 && (flags & POS) == 0)) {
             return -1;
         }
-        return pos ? 1 : 0;
+        return (flags & POS) != 0 ? 1 : 0;
+    }
+
+    private static int tokenFlags(String token) {
+        if (STRONG_POSITIVE.matcher(token).find()) {
+            return STRONG_POS;
+        }
+        if (TAXONOMY.matcher(token).matches()) {
+            return 0;
+        }
+        int f = 0;
+        String flat = token.replace("-", "").replace("_", "");
+        if (STRONG_NEGATIVE.matcher(flat).find()) {
+            f |= STRONG_NEG;
+        }
+        for (String w : words(token)) {
+            if (WEAK_NEGATIVE.contains(w)) {
+                f |= WEAK_NEG;
+            } else if (POSITIVE_WORDS.contains(w)) {
+                f |= POS;
+            }
+        }
+        return f;
     }
 
     static double classWeight(int signal) {
@@ -495,19 +525,6 @@ final class HtmlContent {
             case 2 -> 50;
             default -> 0;
         };
-    }
-
-    private static List<String> tokens(String cls, String id) {
-        List<String> out = new ArrayList<>(4);
-        for (String t : cls.split("\\s+")) {
-            if (!t.isEmpty()) {
-                out.add(t.toLowerCase(Locale.ROOT));
-            }
-        }
-        if (!id.isEmpty()) {
-            out.add(id.toLowerCase(Locale.ROOT));
-        }
-        return out;
     }
 
     /** Splits a lower-cased class or id at non-letters ("article_NavWebPart" has already lost its case). */
@@ -577,6 +594,7 @@ final class HtmlContent {
         final List<Block> blocks = new ArrayList<>();
         final List<Frame> frames = new ArrayList<>();
         final StringBuilder text = new StringBuilder(256);
+        final Map<String, Integer> classCache = new HashMap<>(256);
         Frame top;
         Frame topBlock;
         Frame negative;
@@ -609,7 +627,7 @@ final class HtmlContent {
             if (block) {
                 flush();
             }
-            int signal = classSignal(e);
+            int signal = classSignal(e, classCache);
             boolean neg = top != null && looksNegative(e, signal);
             Frame f = new Frame(e, top, negative, block, classWeight(signal), neg);
             f.firstBlock = blocks.size();

@@ -9,9 +9,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +65,8 @@ final class PageMetadata {
 
     static Read read(Document doc, String url) {
         StructuredData ld = jsonLd(doc);
-        String ogTitle = meta(doc, "og:title", "twitter:title", "dc.title", "title", "sailthru.title", "parsely-title");
+        Map<String, String> metas = metaMap(doc);
+        String ogTitle = meta(metas, "og:title", "twitter:title", "dc.title", "title", "sailthru.title", "parsely-title");
         String docTitle = clean(doc.title());
         if (docTitle != null && docTitle.length() > 300) {
             docTitle = null; // a broken title swallowed page text
@@ -86,19 +89,22 @@ final class PageMetadata {
         if (title == null) {
             title = h1;
         }
-        String byline = firstNonNull(ld.author(), nonUrl(meta(doc, "author", "article:author", "dc.creator",
+        String byline = firstNonNull(ld.author(), nonUrl(meta(metas, "author", "article:author", "dc.creator",
                 "byl", "sailthru.author", "parsely-author", "twitter:creator")));
         if (byline == null) {
-            Element a = doc.selectFirst("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], "
-                    + ".byline, .author, .byline-name, .author-name");
+            Element a = doc.selectFirst("[itemprop=author], [rel=author], .byline, .author, .byline-name, .author-name");
             if (a != null) {
+                Element name = a.selectFirst("[itemprop=name]");
+                if (name != null) {
+                    a = name;
+                }
                 String t = clean(a.text());
                 if (t != null && t.length() <= 100) {
                     byline = t.replaceFirst("(?i)^by\\s+", "");
                 }
             }
         }
-        String published = isoDate(firstNonNull(ld.published(), meta(doc, "article:published_time",
+        String published = isoDate(firstNonNull(ld.published(), meta(metas, "article:published_time",
                 "og:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
                 "publish-date", "publication_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
                 "sailthru.date", "parsely-pub-date", "article.published", "published-date", "release_date")));
@@ -123,9 +129,9 @@ final class PageMetadata {
             }
         }
         if (canonical == null) {
-            canonical = firstNonNull(meta(doc, "og:url"), ld.url());
+            canonical = firstNonNull(meta(metas, "og:url"), ld.url());
         }
-        String site = firstNonNull(meta(doc, "og:site_name", "application-name", "publisher", "dc.publisher",
+        String site = firstNonNull(meta(metas, "og:site_name", "application-name", "publisher", "dc.publisher",
                 "twitter:site"), ld.publisher());
         if (site == null) {
             site = host(canonical != null ? canonical : url);
@@ -133,22 +139,22 @@ final class PageMetadata {
         if (site != null && site.startsWith("@")) {
             site = site.substring(1);
         }
-        String lang = language(doc, ld);
+        String lang = language(doc, metas, ld);
         ArticleMetadata md = new ArticleMetadata(title, byline, published, site, canonical, url, lang);
         return new Read(md, ld.articleBody(), h1);
     }
 
-    static String language(Document doc, StructuredData ld) {
+    static String language(Document doc, Map<String, String> metas, StructuredData ld) {
         Element html = doc.selectFirst("html");
         String lang = html == null ? "" : firstNonBlank(html.attr("lang"), html.attr("xml:lang"));
         if (lang.isBlank()) {
-            Element m = doc.selectFirst("meta[http-equiv=content-language][content]");
+            String m = metas.get("http-equiv:content-language");
             if (m != null) {
-                lang = m.attr("content");
+                lang = m;
             }
         }
         if (lang.isBlank()) {
-            String v = meta(doc, "language", "dc.language", "content-language", "og:locale");
+            String v = meta(metas, "language", "dc.language", "content-language", "og:locale");
             lang = v == null ? "" : v;
         }
         if (lang.isBlank() && ld.language() != null) {
@@ -157,9 +163,24 @@ final class PageMetadata {
         return isoLanguage(lang);
     }
 
+    private static final Map<String, String> ISO3 = new HashMap<>();
+    private static final Map<String, String> NAMES = new HashMap<>();
+
+    static {
+        for (String two : Locale.getISOLanguages()) {
+            Locale l = Locale.forLanguageTag(two);
+            try {
+                ISO3.putIfAbsent(l.getISO3Language(), l.getLanguage());
+            } catch (MissingResourceException ignored) {
+                // no three-letter code for this language
+            }
+            NAMES.putIfAbsent(l.getDisplayLanguage(Locale.ENGLISH).toLowerCase(Locale.ROOT), l.getLanguage());
+        }
+    }
+
     /** {@code "en-US"}, {@code "en_GB"}, {@code "eng"}, {@code "English"} → {@code "en"}; null when unknown. */
     static String isoLanguage(String raw) {
-        if (raw == null) {
+        if (raw == null || raw.isBlank()) {
             return null;
         }
         String s = raw.strip();
@@ -169,44 +190,51 @@ final class PageMetadata {
         }
         String primary = s.split("[-_\\s]", 2)[0].toLowerCase(Locale.ROOT);
         if (primary.length() == 2 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-            return switch (primary) {
-                case "iw" -> "he";
-                case "in" -> "id";
-                case "ji" -> "yi";
-                default -> primary;
-            };
+            return legacy(primary);
         }
         if (primary.length() == 3 && primary.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-            for (String two : Locale.getISOLanguages()) {
-                try {
-                    if (Locale.forLanguageTag(two).getISO3Language().equals(primary)) {
-                        return two;
-                    }
-                } catch (MissingResourceException ignored) {
-                    // no three-letter code for this language
-                }
-            }
-            return primary;
+            return legacy(ISO3.getOrDefault(primary, primary));
         }
-        for (String two : Locale.getISOLanguages()) {
-            if (Locale.forLanguageTag(two).getDisplayLanguage(Locale.ENGLISH).equalsIgnoreCase(primary)) {
-                return two;
-            }
-        }
-        return null;
+        String byName = NAMES.get(primary);
+        return byName == null ? null : legacy(byName);
     }
 
-    private static String meta(Document doc, String... names) {
-        for (String n : names) {
-            for (Element m : doc.getElementsByTag("meta")) {
-                String key = m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name")
-                        : m.attr("itemprop");
-                if (key.equalsIgnoreCase(n)) {
-                    String v = clean(m.attr("content"));
-                    if (v != null) {
-                        return v;
-                    }
+    private static String legacy(String code) {
+        return switch (code) {
+            case "iw" -> "he";
+            case "in" -> "id";
+            case "ji" -> "yi";
+            default -> code;
+        };
+    }
+
+    /** Every meta tag's content by its lower-cased property, name or itemprop (the first tag wins), in one walk. */
+    private static Map<String, String> metaMap(Document doc) {
+        Map<String, String> m = new HashMap<>();
+        for (Element e : doc.getElementsByTag("meta")) {
+            String v = clean(e.attr("content"));
+            if (v == null) {
+                continue;
+            }
+            for (String attr : new String[] {"property", "name", "itemprop"}) {
+                String key = e.attr(attr);
+                if (!key.isEmpty()) {
+                    m.putIfAbsent(key.toLowerCase(Locale.ROOT), v);
                 }
+            }
+            String equiv = e.attr("http-equiv");
+            if (!equiv.isEmpty()) {
+                m.putIfAbsent("http-equiv:" + equiv.toLowerCase(Locale.ROOT), v);
+            }
+        }
+        return m;
+    }
+
+    private static String meta(Map<String, String> metas, String... names) {
+        for (String n : names) {
+            String v = metas.get(n);
+            if (v != null) {
+                return v;
             }
         }
         return null;
@@ -215,7 +243,10 @@ final class PageMetadata {
     static StructuredData jsonLd(Document doc) {
         StructuredData best = StructuredData.NONE;
         int bestRank = Integer.MAX_VALUE;
-        for (Element s : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element s : doc.getElementsByTag("script")) {
+            if (!s.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                continue;
+            }
             JsonNode root;
             try {
                 root = JSON.readTree(s.data());
