@@ -46,7 +46,7 @@ final class HtmlContent {
         Block(String text, int linkChars, Frame container, Frame negative, int heading, boolean listItem,
               boolean quote, int index) {
             this.text = text;
-            this.chars = text.length();
+            this.chars = weightedLength(text);
             this.linkChars = Math.min(linkChars, chars);
             this.words = countWords(text);
             this.container = container;
@@ -271,7 +271,7 @@ final class HtmlContent {
                 alternatives.add(f);
             }
         }
-        if (alternatives.size() >= 2) {
+        if (alternatives.size() >= 2 && best.score >= 3) {
             for (Frame a = best.parent; a != null && a.parent != null; a = a.parent) {
                 int inside = 0;
                 for (Frame f : alternatives) {
@@ -434,6 +434,22 @@ final class HtmlContent {
             out.add(b);
         }
         return out;
+    }
+
+    /**
+     * Length in Latin-letter equivalents: a Chinese, Japanese or Korean character carries about as much as a
+     * short word, so it counts three.
+     */
+    static int weightedLength(CharSequence s) {
+        int n = s.length();
+        int extra = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '\u3040' && (c <= '\u9fff' || (c >= '\uac00' && c <= '\ud7af') || (c >= '\uf900' && c <= '\ufaff'))) {
+                extra += 2;
+            }
+        }
+        return n + extra;
     }
 
     static int countWords(CharSequence s) {
@@ -709,7 +725,7 @@ final class HtmlContent {
                 }
             }
             if (linkDepth > 0) {
-                linkChars += text.length() - before;
+                linkChars += weightedLength(text.subSequence(before, text.length()));
             }
         }
 

@@ -31,21 +31,22 @@ final class StructuredBody {
         }
         int ours = 0;
         int oursInBody = 0;
+        String bodyKey = key(articleBody);
         for (String p : paragraphs) {
             int w = HtmlContent.countWords(p);
             ours += w;
-            if (body.contains(normalise(p))) {
+            if (bodyKey.contains(key(p))) {
                 oursInBody += w;
             }
         }
-        // the extraction agrees with the structured body: keep it
+        // the extraction agrees with the structured body: keep it, less what the body says is not article
         if (ours >= bodyWords * 0.7 && oursInBody >= bodyWords * 0.6) {
-            return paragraphs;
+            return trimmed(paragraphs, articleBody, ours, oursInBody, bodyWords, notes);
         }
         List<String> fromBlocks = new ArrayList<>();
         int covered = 0;
         for (HtmlContent.Block b : all) {
-            if (b.words >= 4 && body.contains(normalise(b.text))) {
+            if (b.words >= 4 && bodyKey.contains(key(b.text))) {
                 fromBlocks.add(b.text);
                 covered += b.words;
             }
@@ -66,6 +67,43 @@ final class StructuredBody {
             return out;
         }
         return paragraphs;
+    }
+
+    /**
+     * Drops our paragraphs the structured body lacks (captions, "read more" lines, promotions) when the body
+     * holds nearly all of our text and is not shorter than it: a truncated body must not cut the article.
+     */
+    private static List<String> trimmed(List<String> paragraphs, String body, int ours, int oursInBody, int bodyWords,
+                                        List<String> notes) {
+        int missing = ours - oursInBody;
+        if (missing == 0 || missing > ours * 0.2 || bodyWords < oursInBody * 0.95) {
+            return paragraphs;
+        }
+        String bodyKey = key(body);
+        List<String> out = new ArrayList<>(paragraphs.size());
+        for (String p : paragraphs) {
+            String k = key(p);
+            if (k.isEmpty() || bodyKey.contains(k)) {
+                out.add(p);
+            }
+        }
+        if (out.size() < paragraphs.size()) {
+            notes.add("dropped " + (paragraphs.size() - out.size())
+                    + " paragraph(s) missing from the page's JSON-LD articleBody");
+        }
+        return out;
+    }
+
+    /** Letters and digits only, lower-cased: survives the quote, dash and space differences of a copy. */
+    static String key(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static List<String> dedupe(List<String> in) {
