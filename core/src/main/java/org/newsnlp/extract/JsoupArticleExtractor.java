@@ -74,6 +74,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
             paragraphs.add(b.text);
         }
         paragraphs = StructuredBody.reconcile(paragraphs, r.all(), read.articleBody(), notes);
+        md = md.withTitle(pageHeadline(r, md.title(), titleEl == null ? null : doc.title()));
         paragraphs = withoutHeadline(paragraphs, md.title());
         String text = String.join("\n\n", paragraphs);
         if (text.isEmpty()) {
@@ -104,6 +105,79 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
             return null;
         }
         return html.substring(0, next) + "</title>" + html.substring(next);
+    }
+
+    /**
+     * The headline as the page shows it above the article: the short block before the text that shares the most
+     * words with the declared titles ({@code <title>}, Open Graph, JSON-LD), a heading preferred; the nearest
+     * large heading when no title is declared; otherwise the declared title.
+     */
+    static String pageHeadline(HtmlContent.Result r, String declared, String docTitle) {
+        List<HtmlContent.Block> all = r.all();
+        if (all.isEmpty()) {
+            return declared;
+        }
+        java.util.Set<String> ref = new java.util.HashSet<>(titleWords(declared));
+        if (docTitle != null && docTitle.length() <= 300) {
+            ref.addAll(titleWords(docTitle));
+        }
+        int start = r.kept().isEmpty() ? all.size() : r.kept().get(0).index;
+        int end = Math.min(all.size(), start + 3);
+        HtmlContent.Block best = null;
+        double bestScore = 0;
+        for (int i = Math.max(0, start - 60); i < end; i++) {
+            HtmlContent.Block b = all.get(i);
+            if (b.words < 2 || b.words > 35 || b.linkDensity() > 0.5) {
+                continue;
+            }
+            List<String> words = titleWords(b.text);
+            if (words.isEmpty()) {
+                continue;
+            }
+            int shared = 0;
+            for (String w : words) {
+                if (ref.contains(w)) {
+                    shared++;
+                }
+            }
+            double cover = (double) shared / words.size();
+            double score;
+            if (!ref.isEmpty()) {
+                if (cover < 0.7 || shared < Math.min(3, words.size())) {
+                    continue;
+                }
+                score = shared * cover + (b.heading == 1 ? 2 : b.heading > 0 ? 1 : 0);
+            } else {
+                if (b.heading == 0 || b.heading > 2 || b.words < 3) {
+                    continue;
+                }
+                score = 1;
+            }
+            score += i < start ? 0.01 * (i - start + 60) : 0;
+            if (score > bestScore) {
+                bestScore = score;
+                best = b;
+            }
+        }
+        return best != null ? best.text : declared;
+    }
+
+    private static List<String> titleWords(String s) {
+        List<String> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                w.append(Character.toLowerCase(c));
+            } else if (w.length() > 0) {
+                out.add(w.toString());
+                w.setLength(0);
+            }
+        }
+        return out;
     }
 
     /** The headline lives in the metadata: a copy at the top of the text goes. */
