@@ -159,7 +159,20 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
                 best = b;
             }
         }
-        return best != null ? best.text : declared;
+        if (best != null) {
+            return best.text;
+        }
+        // no block matches a declared title that looks like a site name: the nearest heading above the text
+        if (declared != null && titleWords(declared).size() > 4) {
+            return declared;
+        }
+        for (int i = start - 1; i >= Math.max(0, start - 15); i--) {
+            HtmlContent.Block b = all.get(i);
+            if (b.heading >= 1 && b.heading <= 2 && b.words >= 3 && b.words <= 25 && b.linkDensity() <= 0.5) {
+                return b.text;
+            }
+        }
+        return declared;
     }
 
     private static List<String> titleWords(String s) {
