@@ -159,6 +159,14 @@ final class HtmlContent {
                     + "all rights reserved\\.?|copyright.*|\\u00a9.*|\\(c\\) .*|privacy policy|terms of (use|service)|"
                     + "cookie (policy|settings)|accept( all)?( cookies)?|advertisement - continue reading below)$");
 
+    /** Calls to action that open a line of chrome inside an article ("Read more: ...", "Sign up for ..."). */
+    private static final Pattern CHROME_PREFIX = Pattern.compile(
+            "(?iu)^(read more|read also|also read|related|related article|related story|see also|more on this"
+                    + "|recommended|watch|listen|sign up|subscribe|click here|follow us|follow (him|her|them) on"
+                    + "|join our|download (the|our)|get (the|our) (free )?(app|newsletter)|share this"
+                    + "|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|leggi anche"
+                    + "|leia também|czytaj też|читайте также)\\b\\s*[:\u2013\u2014|>\u00bb-].*");
+
     /** Walks {@code body} and returns the article's blocks in page order. */
     static Result extract(Element body) {
         Walker w = new Walker();
@@ -375,6 +383,9 @@ final class HtmlContent {
                 continue;
             }
             if (b.words <= 12 && BOILERPLATE_LINE.matcher(b.text).matches()) {
+                continue;
+            }
+            if (b.words <= 30 && CHROME_PREFIX.matcher(b.text).matches()) {
                 continue;
             }
             if (ld > 0.5 || (b.words < 8 && ld > 0.3)) {

@@ -153,6 +153,26 @@ class JsoupArticleExtractorTest {
         assertTrue(a.text().contains("un chiffre record pour la ville."), a.text());
     }
 
+    @Test
+    void dropsCallsToActionAndParagraphsTheJsonLdBodyLacks() {
+        String p1 = "The regional government approved a plan on Wednesday to build four new hospitals by 2030, "
+                + "with a budget of 1.2 billion euros spread over six years.";
+        String p2 = "Opposition parties said the plan came too late and asked for the first hospital to open "
+                + "before the next election, in two years' time.";
+        String p3 = "Health workers' unions welcomed the decision but warned that the new buildings would need "
+                + "several thousand more nurses and doctors to run.";
+        String html = "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Four new hospitals approved\",\"articleBody\":\"" + p1 + " " + p2 + " " + p3
+                + "\"}</script></head><body><article class='story'>"
+                + "<p>" + p1 + "</p>"
+                + "<p>Read more: <a href='/x'>Why hospital waiting lists keep growing</a> and what the region plans</p>"
+                + "<p>" + p2 + "</p>"
+                + "<p>The photographer who took the pictures above has won several prizes for her work.</p>"
+                + "<p>" + p3 + "</p></article></body></html>";
+        ExtractedArticle a = extractor.fromHtml(html, null);
+        assertEquals(p1 + "\n\n" + p2 + "\n\n" + p3, a.text());
+    }
+
     @ParameterizedTest
     @CsvSource({
             "2024-03-05T08:30:00+01:00, 2024-03-05T08:30:00+01:00",
