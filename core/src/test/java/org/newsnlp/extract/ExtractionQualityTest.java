@@ -58,11 +58,11 @@ class ExtractionQualityTest {
             sample.put(ids.get(i), all.get(ids.get(i)));
         }
         ExtractionEvaluation.Report r = ExtractionEvaluation.run(EXTRACTOR, dir.resolve("html"), sample, 2, true);
-        // measured on this half: see docs/extraction.md; trafilatura's published mean is 0.840
+        // measured 0.917 (ROUGE-LSum) and 0.912 (shingle) on this half; trafilatura scores 0.840 on WCEB
         assertTrue(r.rouge().f1() >= DRAGNET_ROUGE, "Dragnet mean ROUGE-LSum F1 " + r.rouge().f1());
         assertTrue(r.shingles().f1() >= DRAGNET_SHINGLE, "Dragnet shingle F1 " + r.shingles().f1());
     }
 
-    private static final double DRAGNET_ROUGE = 0.89;
-    private static final double DRAGNET_SHINGLE = 0.89;
+    private static final double DRAGNET_ROUGE = 0.90;
+    private static final double DRAGNET_SHINGLE = 0.90;
 }
