@@ -118,12 +118,13 @@ final class HtmlContent {
     private static final Set<String> STRUCTURAL_NEGATIVE = Set.of("nav", "aside", "footer", "menu");
 
     /** Stems in class/id names that mark page chrome even beside "article" or "content" ("comment-body"). */
-    private static final Pattern STRONG_NEGATIVE = Pattern.compile(
-            "comment|disqus|share|sharing|social|related|recommend|promo|sponsor|outbrain|taboola|footer|"
-                    + "sidebar|breadcrumb|newsletter|subscri|cookie|consent|gdpr|popup|advert|adsense|"
-                    + "skyscraper|mostpopular|mostread|trending|pagination|pager|tagcloud|taglist|shoutbox|"
-                    + "morestories|readmore|alsoread|readnext|upnext|authorbio|facebook|twitter|linkedin|"
-                    + "followus|signup|newsticker|byline-?share|paginat|relatedposts");
+    private static final String[] STRONG_NEGATIVE = {
+            "comment", "disqus", "share", "sharing", "social", "related", "recommend", "promo", "sponsor",
+            "outbrain", "taboola", "footer", "sidebar", "breadcrumb", "newsletter", "subscri", "cookie", "consent",
+            "gdpr", "popup", "advert", "adsense", "skyscraper", "mostpopular", "mostread", "trending",
+            "pagination", "pager", "tagcloud", "taglist", "shoutbox", "morestories", "readmore", "alsoread",
+            "readnext", "upnext", "authorbio", "facebook", "twitter", "linkedin", "followus", "signup",
+            "newsticker", "bylineshare", "paginat", "relatedposts"};
     /** Whole words in class/id names that mark chrome unless an "article"-like word is beside them. */
     private static final Set<String> WEAK_NEGATIVE = Set.of("nav", "navbar", "navigation", "menu", "menus", "ad", "ads",
             "adv", "dfp", "banner", "masthead", "tools", "tool", "toolbar", "utility", "utilities", "rss", "print",
@@ -139,10 +140,9 @@ final class HtmlContent {
             "news", "detail", "details", "prose", "copy", "articlebody", "storybody", "articletext", "storytext",
             "postbody", "entrytext", "newstext", "bodytext", "maincontent", "inner", "single");
     /** Class/id names that clearly name the article body. */
-    private static final Pattern STRONG_POSITIVE = Pattern.compile(
-            "article-?body|articlebody|story-?body|entry-?content|post-?content|post-?body|article-?content|"
-                    + "article-?text|story-?text|news-?text|main-?content|body-?text|article__body|"
-                    + "story-?content|text-?content|content-?body|itemprop-articlebody|(^|[^a-z])articletext");
+    private static final String[] STRONG_POSITIVE = {
+            "articlebody", "storybody", "entrycontent", "postcontent", "postbody", "articlecontent", "articletext",
+            "storytext", "newstext", "maincontent", "bodytext", "storycontent", "textcontent", "contentbody"};
 
     private static final Pattern BOILERPLATE_LINE = Pattern.compile(
             "(?i)^(advertisement|advertising|anzeige|publicidad|publicit[ée]|pubblicit[àa]|sponsored|"
@@ -477,10 +477,51 @@ final class HtmlContent {
     }
 
     /** CMS taxonomy and script-hook classes ("tag-sports", "entry-category-social", "js-share") say nothing. */
-    private static final Pattern TAXONOMY = Pattern.compile(
-            "^(js|is|has|page-id|pageid|parent-pageid|postid|post-id|single|format|lang)[-_].*|"
-                    + ".*(^|[-_])(tag|tags|category|categories|cat|author|format|type|status|topic|topics|term|"
-                    + "section|channel|keyword|keywords)[-_].*");
+    private static final Set<String> TAXONOMY_PREFIXES = Set.of("js", "is", "has", "page", "pageid", "parent",
+            "postid", "single", "format", "lang");
+    private static final Set<String> TAXONOMY_PARTS = Set.of("tag", "tags", "category", "categories", "cat",
+            "author", "format", "type", "status", "topic", "topics", "term", "section", "channel", "keyword",
+            "keywords", "id", "pageid");
+
+    /** A CMS taxonomy or script-hook class ("tag-sports", "entry-category-social", "js-share", "postid-12"). */
+    private static boolean taxonomy(String token) {
+        int cut = firstSeparator(token, 0);
+        if (cut < 0) {
+            return false;
+        }
+        if (TAXONOMY_PREFIXES.contains(token.substring(0, cut))) {
+            return true;
+        }
+        int start = 0;
+        while (cut >= 0) {
+            if (TAXONOMY_PARTS.contains(token.substring(start, cut))) {
+                return true;
+            }
+            start = cut + 1;
+            cut = firstSeparator(token, start);
+        }
+        return false;
+    }
+
+    private static int firstSeparator(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-' || c == '_') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean containsAny(String s, String[] stems) {
+        for (String stem : stems) {
+            if (s.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
 
     private static final int STRONG_POS = 1;
     private static final int STRONG_NEG = 2;
@@ -524,15 +565,16 @@ final class HtmlContent {
     }
 
     private static int tokenFlags(String token) {
-        if (STRONG_POSITIVE.matcher(token).find()) {
+        String flat = token.indexOf('-') >= 0 || token.indexOf('_') >= 0
+                ? token.replace("-", "").replace("_", "") : token;
+        if (containsAny(flat, STRONG_POSITIVE)) {
             return STRONG_POS;
         }
-        if (TAXONOMY.matcher(token).matches()) {
+        if (taxonomy(token)) {
             return 0;
         }
         int f = 0;
-        String flat = token.replace("-", "").replace("_", "");
-        if (STRONG_NEGATIVE.matcher(flat).find()) {
+        if (containsAny(flat, STRONG_NEGATIVE)) {
             f |= STRONG_NEG;
         }
         for (String w : words(token)) {
