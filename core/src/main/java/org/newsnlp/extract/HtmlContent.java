@@ -167,6 +167,14 @@ final class HtmlContent {
                     + "|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|leer más|lee también|leggi anche"
                     + "|leia também|czytaj też|читайте также)\\b\\s*[:\u2013\u2014|>\u00bb-].*");
 
+    /** Byline and date lines above the first paragraph ("By Ana Ruiz", "Updated 5 March 2024, 09:30"). */
+    private static final Pattern LEAD_METADATA = Pattern.compile(
+            "(?u)(By|BY|by|Von|von|Par|par|Por|por|Di|di|Door|door|Av|av|Af|af)\\s+\\p{Lu}.*"
+                    + "|(?iu)(posted|published|updated|last updated|created|modified|veröffentlicht|aktualisiert"
+                    + "|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\\b.*"
+                    + "|(?iu)[\\p{L}.,]*\\s*\\d{1,4}[\\s./,-]+[\\p{L}\\d.]+[\\s./,-]+\\d{2,4}"
+                    + "([\\s,|-]+\\d{1,2}[:.h]\\d{2}(\\s*[ap]\\.?m\\.?)?(\\s*\\p{Lu}{2,4})?)?\\s*");
+
     /** Walks {@code body} and returns the article's blocks in page order. */
     static Result extract(Element body) {
         Walker w = new Walker();
@@ -198,11 +206,7 @@ final class HtmlContent {
         if (best == null) {
             return new Result(List.of(), blocks);
         }
-        Frame chosen = best;
         best = widen(best, bestScore, w.frames);
-        if (DEBUG) {
-            System.err.println("best " + describe(chosen) + " -> " + describe(best));
-        }
         bestScore = Math.max(bestScore, finalScore(best));
         // a container holding only a small part of its parent's good text is widened to the parent
         List<int[]> ranges = new ArrayList<>();
@@ -240,13 +244,6 @@ final class HtmlContent {
         }
         List<Block> kept = filter(candidates, root, pageChars);
         return new Result(kept, blocks);
-    }
-
-    private static final boolean DEBUG = Boolean.getBoolean("newsnlp.extract.debug");
-
-    private static String describe(Frame f) {
-        return f.tag + "." + f.element.className() + "#" + f.element.id() + " score " + f.score + " final "
-                + finalScore(f) + " blocks " + f.firstBlock + "-" + f.endBlock;
     }
 
     private static double finalScore(Frame f) {
@@ -438,6 +435,9 @@ final class HtmlContent {
             Block b = candidates.get(i);
             if (i > last && b.words < 3) {
                 continue;
+            }
+            if (i < first && b.words <= 12 && LEAD_METADATA.matcher(b.text).matches()) {
+                continue; // byline and date lines are metadata, not body text
             }
             if (b.words >= 5 && !seen.add(b.text)) {
                 continue;

@@ -16,7 +16,7 @@ import org.jsoup.parser.Parser;
  * its paragraphs, headings, lists and quotes, and reads the metadata from meta tags, Open Graph, JSON-LD
  * and {@code <time>}. A JSON-LD {@code articleBody} is used as a second opinion, never relied on. For
  * scraped text it separates the lead article from page chrome, comment boxes, app promotions and
- * related-article teasers (see {@link ScrapedTextExtractor}).
+ * related-article teasers, which it returns apart from the text.
  *
  * <pre>{@code
  * ArticleExtractor x = new JsoupArticleExtractor();
