@@ -25,6 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads a page's metadata: meta tags (Open Graph, Twitter, Dublin Core, article:*), JSON-LD
@@ -63,16 +66,76 @@ final class PageMetadata {
     private PageMetadata() {
     }
 
+    /** The elements metadata comes from, gathered in one walk over the page. */
+    private static final class Scan implements NodeVisitor {
+        Element html;
+        Element title;
+        final List<Element> h1s = new ArrayList<>();
+        final List<Element> metas = new ArrayList<>();
+        final List<Element> scripts = new ArrayList<>();
+        Element canonical;
+        Element datePublished;
+        Element time;
+        Element author;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            switch (e.normalName()) {
+                case "html" -> html = html == null ? e : html;
+                case "title" -> {
+                    if (title == null && e.closest("svg") == null) {
+                        title = e;
+                    }
+                }
+                case "h1" -> h1s.add(e);
+                case "meta" -> metas.add(e);
+                case "script" -> {
+                    if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                        scripts.add(e);
+                    }
+                }
+                case "link" -> {
+                    if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical") && e.hasAttr("href")) {
+                        canonical = e;
+                    }
+                }
+                case "time" -> {
+                    if (time == null && (e.hasAttr("datetime") || e.hasAttr("pubdate"))) {
+                        time = e;
+                    }
+                }
+                default -> { }
+            }
+            if (e.attributesSize() == 0) {
+                return;
+            }
+            String itemprop = e.attr("itemprop");
+            if (datePublished == null && itemprop.equalsIgnoreCase("datePublished")) {
+                datePublished = e;
+            }
+            if (author == null && (itemprop.equalsIgnoreCase("author") || e.attr("rel").equalsIgnoreCase("author")
+                    || e.hasClass("byline") || e.hasClass("author") || e.hasClass("byline-name")
+                    || e.hasClass("author-name"))) {
+                author = e;
+            }
+        }
+    }
+
     static Read read(Document doc, String url) {
-        StructuredData ld = jsonLd(doc);
-        Map<String, String> metas = metaMap(doc);
+        Scan scan = new Scan();
+        NodeTraversor.traverse(scan, doc);
+        StructuredData ld = jsonLd(scan.scripts);
+        Map<String, String> metas = metaMap(scan.metas);
         String ogTitle = meta(metas, "og:title", "twitter:title", "dc.title", "title", "sailthru.title", "parsely-title");
-        String docTitle = clean(doc.title());
+        String docTitle = scan.title == null ? null : clean(scan.title.text());
         if (docTitle != null && docTitle.length() > 300) {
             docTitle = null; // a broken title swallowed page text
         }
         String h1 = null;
-        for (Element e : doc.getElementsByTag("h1")) {
+        for (Element e : scan.h1s) {
             String t = clean(e.text());
             if (t != null && t.length() >= 8) {
                 h1 = t;
@@ -92,7 +155,7 @@ final class PageMetadata {
         String byline = firstNonNull(ld.author(), nonUrl(meta(metas, "author", "article:author", "dc.creator",
                 "byl", "sailthru.author", "parsely-author", "twitter:creator")));
         if (byline == null) {
-            Element a = doc.selectFirst("[itemprop=author], [rel=author], .byline, .author, .byline-name, .author-name");
+            Element a = scan.author;
             if (a != null) {
                 Element name = a.selectFirst("[itemprop=name]");
                 if (name != null) {
@@ -109,19 +172,19 @@ final class PageMetadata {
                 "publish-date", "publication_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
                 "sailthru.date", "parsely-pub-date", "article.published", "published-date", "release_date")));
         if (published == null) {
-            Element e = doc.selectFirst("[itemprop=datePublished]");
+            Element e = scan.datePublished;
             if (e != null) {
                 published = isoDate(firstNonBlank(e.attr("content"), e.attr("datetime"), e.text()));
             }
         }
         if (published == null) {
-            Element t = doc.selectFirst("time[pubdate], time[datetime]");
+            Element t = scan.time;
             if (t != null) {
                 published = isoDate(firstNonBlank(t.attr("datetime"), t.text()));
             }
         }
         String canonical = null;
-        Element link = doc.selectFirst("link[rel=canonical][href]");
+        Element link = scan.canonical;
         if (link != null) {
             canonical = blankToNull(link.absUrl("href"));
             if (canonical == null) {
@@ -139,13 +202,12 @@ final class PageMetadata {
         if (site != null && site.startsWith("@")) {
             site = site.substring(1);
         }
-        String lang = language(doc, metas, ld);
+        String lang = language(scan.html, metas, ld);
         ArticleMetadata md = new ArticleMetadata(title, byline, published, site, canonical, url, lang);
         return new Read(md, ld.articleBody(), h1);
     }
 
-    static String language(Document doc, Map<String, String> metas, StructuredData ld) {
-        Element html = doc.selectFirst("html");
+    static String language(Element html, Map<String, String> metas, StructuredData ld) {
         String lang = html == null ? "" : firstNonBlank(html.attr("lang"), html.attr("xml:lang"));
         if (lang.isBlank()) {
             String m = metas.get("http-equiv:content-language");
@@ -209,9 +271,9 @@ final class PageMetadata {
     }
 
     /** Every meta tag's content by its lower-cased property, name or itemprop (the first tag wins), in one walk. */
-    private static Map<String, String> metaMap(Document doc) {
+    private static Map<String, String> metaMap(List<Element> metas) {
         Map<String, String> m = new HashMap<>();
-        for (Element e : doc.getElementsByTag("meta")) {
+        for (Element e : metas) {
             String v = clean(e.attr("content"));
             if (v == null) {
                 continue;
@@ -240,13 +302,10 @@ final class PageMetadata {
         return null;
     }
 
-    static StructuredData jsonLd(Document doc) {
+    static StructuredData jsonLd(List<Element> scripts) {
         StructuredData best = StructuredData.NONE;
         int bestRank = Integer.MAX_VALUE;
-        for (Element s : doc.getElementsByTag("script")) {
-            if (!s.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
-                continue;
-            }
+        for (Element s : scripts) {
             JsonNode root;
             try {
                 root = JSON.readTree(s.data());
