@@ -2,21 +2,16 @@ package org.newsnlp.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+
+import org.newsnlp.extract.PageDecoder;
 
 /**
  * Reads the command line's inputs: files ({@code .html}, {@code .htm}, {@code .txt}, optionally gzipped),
@@ -41,8 +36,6 @@ final class Inputs {
     }
 
     private static final long MAX_BYTES = 64L * 1024 * 1024;
-    private static final Pattern META_CHARSET = Pattern.compile(
-            "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_\\-:.]+)", Pattern.CASE_INSENSITIVE);
 
     private Inputs() {
     }
@@ -155,28 +148,7 @@ final class Inputs {
 
     /** UTF-8 when the bytes are valid UTF-8 (BOM dropped); else the page's declared charset; else windows-1252. */
     static String decode(byte[] bytes) {
-        int off = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
-            off = 3;
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, off, bytes.length - off)).toString();
-        } catch (CharacterCodingException e) {
-            String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
-            Matcher m = META_CHARSET.matcher(head);
-            Charset cs = Charset.forName("windows-1252");
-            if (m.find()) {
-                try {
-                    cs = Charset.forName(m.group(1));
-                } catch (IllegalArgumentException ignored) {
-                    // unknown charset name: keep windows-1252
-                }
-            }
-            return new String(bytes, off, bytes.length - off, cs);
-        }
+        return PageDecoder.decode(bytes);
     }
 
     static boolean looksLikeHtml(String source, String content) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 EntitiesCommand.class,
                 NerCommand.class,
                 BenchCommand.class,
+                ExtractEvalCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

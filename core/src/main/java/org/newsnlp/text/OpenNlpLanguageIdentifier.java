@@ -72,7 +72,7 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
         Map<String, String> m = new java.util.HashMap<>();
         for (String two : Locale.getISOLanguages()) {
             try {
-                m.put(new Locale(two).getISO3Language(), two);
+                m.put(Locale.forLanguageTag(two).getISO3Language(), two);
             } catch (java.util.MissingResourceException ignored) {
                 // no three-letter code known to the JDK
             }
@@ -95,6 +95,12 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
         m.put("azj", "az");
         m.put("pnb", "pa");
         m.put("ydd", "yi");
+        m.put("yid", "yi");
+        m.put("plt", "mg");
+        m.put("mlg", "mg");
+        // the JDK reports the withdrawn codes iw, in and ji for these on some versions
+        m.put("heb", "he");
+        m.put("ind", "id");
         return Map.copyOf(m);
     }
 
