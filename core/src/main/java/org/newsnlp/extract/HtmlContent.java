@@ -221,6 +221,10 @@ final class HtmlContent {
                     continue;
                 }
                 double s = f.score * (1 - f.linkDensity());
+                String cls = f.element.className();
+                if (!cls.isEmpty() && cls.equals(best.element.className())) {
+                    s += bestScore * 0.2; // the article body split in two by an advert or a figure
+                }
                 boolean accept = s >= threshold;
                 if (!accept && f.tag.equals("p") && f.linkDensity() < 0.25 && f.chars > 80 && !isNegative(f)) {
                     accept = true;
