@@ -389,7 +389,7 @@ final class HtmlContent {
             if (b.words <= 30 && CHROME_PREFIX.matcher(b.text).matches()) {
                 continue;
             }
-            if (ld > 0.5 || (b.words < 8 && ld > 0.3)) {
+            if (ld > 0.6 || (b.words < 30 && ld > 0.5) || (b.words < 8 && ld > 0.3)) {
                 continue;
             }
             keep[i] = true;
