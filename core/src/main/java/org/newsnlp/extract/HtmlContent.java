@@ -124,12 +124,12 @@ final class HtmlContent {
             "gdpr", "popup", "advert", "adsense", "skyscraper", "mostpopular", "mostread", "trending",
             "pagination", "pager", "tagcloud", "taglist", "shoutbox", "morestories", "readmore", "alsoread",
             "readnext", "upnext", "authorbio", "facebook", "twitter", "linkedin", "followus", "signup",
-            "newsticker", "bylineshare", "paginat", "relatedposts"};
+            "newsticker", "bylineshare", "paginat", "relatedposts", "authorbox", "aboutauthor", "abouttheauthor"};
     /** Whole words in class/id names that mark chrome unless an "article"-like word is beside them. */
     private static final Set<String> WEAK_NEGATIVE = Set.of("nav", "navbar", "navigation", "menu", "menus", "ad", "ads",
             "adv", "dfp", "banner", "masthead", "tools", "tool", "toolbar", "utility", "utilities", "rss", "print",
             "reply", "replies", "login", "tags", "tag", "topics", "widget", "widgets", "teaser", "teasers", "promo",
-            "rating", "vote", "poll", "community", "remark", "hidden", "hide", "offscreen", "sr", "extra", "aside", "modal",
+            "rating", "vote", "poll", "community", "remark", "offscreen", "sr", "extra", "aside", "modal",
             "header", "meta", "popular", "more", "links", "combx", "jump", "skip", "search", "logo",
             "brand", "caption", "credit", "copyright", "legal", "disclaimer", "nocontent", "noprint", "cta",
             "recirc", "outbrain", "feedback", "email", "sharebar", "gallery", "facebook", "twitter", "linkedin",
@@ -221,6 +221,10 @@ final class HtmlContent {
                     continue;
                 }
                 double s = f.score * (1 - f.linkDensity());
+                String cls = f.element.className();
+                if (!cls.isEmpty() && cls.equals(best.element.className())) {
+                    s += bestScore * 0.2; // the article body split in two by an advert or a figure
+                }
                 boolean accept = s >= threshold;
                 if (!accept && f.tag.equals("p") && f.linkDensity() < 0.25 && f.chars > 80 && !isNegative(f)) {
                     accept = true;
@@ -385,7 +389,7 @@ final class HtmlContent {
             if (b.words <= 30 && CHROME_PREFIX.matcher(b.text).matches()) {
                 continue;
             }
-            if (ld > 0.5 || (b.words < 8 && ld > 0.3)) {
+            if (ld > 0.6 || (b.words < 30 && ld > 0.5) || (b.words < 8 && ld > 0.3)) {
                 continue;
             }
             keep[i] = true;
@@ -478,7 +482,8 @@ final class HtmlContent {
 
     /** CMS taxonomy and script-hook classes ("tag-sports", "entry-category-social", "js-share") say nothing. */
     private static final Set<String> TAXONOMY_PREFIXES = Set.of("js", "is", "has", "page", "pageid", "parent",
-            "postid", "single", "format", "lang");
+            "postid", "single", "format", "lang", "text", "col", "row", "d", "flex", "font", "bg", "m", "p", "mt",
+            "mb", "px", "py", "w", "h", "hidden", "visible", "align", "float", "u", "g");
     private static final Set<String> TAXONOMY_PARTS = Set.of("tag", "tags", "category", "categories", "cat",
             "author", "format", "type", "status", "topic", "topics", "term", "section", "channel", "keyword",
             "keywords", "id", "pageid");

@@ -173,6 +173,23 @@ class JsoupArticleExtractorTest {
         assertEquals(p1 + "\n\n" + p2 + "\n\n" + p3, a.text());
     }
 
+    @Test
+    void ignoresLayoutUtilityClassesAndDropsAuthorBoxes() {
+        String html = "<html><body><div class='row'><div class='col-md-8 hidden-xs text-left'>"
+                + "<div class='tag-politics entry-category-social'>"
+                + "<p>The mayor presented the new transport plan on Friday, promising a tram line to the airport "
+                + "and more frequent buses in the suburbs by the end of next year.</p>"
+                + "<p>The plan still needs the approval of the regional parliament, which votes in March, and of "
+                + "the national rail operator, whose tracks the tram would share.</p></div>"
+                + "<div class='author-box'><p>Jane Doe covers city hall and transport for the paper and has "
+                + "written about urban planning for more than fifteen years.</p></div>"
+                + "</div><div class='col-md-4 sidebar'><p>Sign up for the morning briefing, delivered to your "
+                + "inbox every weekday before seven o'clock, with the news you need.</p></div></div></body></html>";
+        String text = extractor.fromHtml(html, null).text();
+        assertTrue(text.startsWith("The mayor presented the new transport plan"), text);
+        assertTrue(text.endsWith("whose tracks the tram would share."), text);
+    }
+
     @ParameterizedTest
     @CsvSource({
             "2024-03-05T08:30:00+01:00, 2024-03-05T08:30:00+01:00",
