@@ -82,8 +82,16 @@ final class NerModel {
     private final int[] typeOfLabel;
     private final int outside;
     private final int inPerson;
+    /** {@link FeatureExtractor#formSums} of the weights, or null. */
+    private final int[] formSums;
 
     NerModel(ModelManifest manifest, String[] labels, FeatureExtractor features, Stage stage, boolean documentPass) {
+        this(manifest, labels, features, stage, documentPass, features.formSums(stage.weights()));
+    }
+
+    private NerModel(ModelManifest manifest, String[] labels, FeatureExtractor features, Stage stage,
+                     boolean documentPass, int[] formSums) {
+        this.formSums = formSums;
         this.manifest = manifest;
         this.labels = labels.clone();
         this.features = features;
@@ -99,7 +107,7 @@ final class NerModel {
     }
 
     NerModel withManifest(ModelManifest m) {
-        return new NerModel(m, labels, features, stage, documentPass);
+        return new NerModel(m, labels, features, stage, documentPass, formSums);
     }
 
     /** Scratch space for one call. */
@@ -132,7 +140,7 @@ final class NerModel {
         int[][] out = new int[ns][];
         float[][] first = documentPass ? new float[ns][] : null;
         for (int s = 0; s < ns; s++) {
-            features.extract(doc, s, sc.buffer);
+            features.extract(doc, s, sc.buffer, formSums);
             out[s] = decode(stage, null, sc);
             if (first != null) {
                 first[s] = java.util.Arrays.copyOf(sc.em, sc.buffer.n * l);
