@@ -487,11 +487,13 @@ final class FeatureExtractor {
                 b.add(Hashing.mix(t(52), b.c1[p], b.c1[p + 1]), mask);
             } else {
                 int r = i * ROLES;
-                if (b.form[p] >= 0) {
+                if (b.form[p] >= 0 && kindH == 0) {
                     b.roles[r] = (b.form[p] * ROLES) * labels;
                 } else {
                     b.roles[r] = -1;
                     addOwn(tok, b.hw[p], b.hl[p], s0, b.c0[p], b.c1[p], b.c2[p], b.title[p], b, mask);
+                    b.add(Hashing.mix(t(47), kindH, b.hl[p]), mask);
+                    b.add(Hashing.mix(t(48), kindH, s0), mask);
                 }
                 if (b.form[p - 1] >= 0) {
                     b.roles[r + 1] = (b.form[p - 1] * ROLES + 1) * labels;
@@ -571,8 +573,10 @@ final class FeatureExtractor {
             int dc = caseBits(dcv);
             b.add(Hashing.mix(t(45), dc, ini), mask);
             b.add(Hashing.mix(t(46), dc, s0, kindH), mask);
-            b.add(Hashing.mix(t(47), kindH, b.hl[p]), mask);
-            b.add(Hashing.mix(t(48), kindH, s0), mask);
+            if (sums == null) {
+                b.add(Hashing.mix(t(47), kindH, b.hl[p]), mask);
+                b.add(Hashing.mix(t(48), kindH, s0), mask);
+            }
             b.add(Hashing.mix(t(50), b.hl[p - 1], s0), mask);
             b.add(Hashing.mix(t(51), s0, b.hl[p + 1]), mask);
             b.add(Hashing.mix(t(54), b.hl[p - 2], b.hl[p - 1]), mask);
@@ -641,7 +645,8 @@ final class FeatureExtractor {
 
     /**
      * For each of the {@link #SUMMED_FORMS} most frequent clustered word forms, the summed quantised weights of its single-form features in each of the
-     * {@link #ROLES} roles (the token itself, the token before, after, two before, two after), as
+     * {@link #ROLES} roles (the token itself in a sentence not in capitals, the token before, after, two before,
+     * two after), as
      * {@code [(form * ROLES + role) * labels + label]}; null without word clusters. Exact: the sums are
      * integers, so a tagger that adds them gets the same scores as one that adds the features one by one.
      */
@@ -671,7 +676,11 @@ final class FeatureExtractor {
             for (int role = 0; role < ROLES; role++) {
                 b.size = 0;
                 switch (role) {
-                    case 0 -> addOwn(tok, Hashing.chars(tok), hl, hs, c0, c1, c2, isTitle(tok) ? 1 : 0, b, mask);
+                    case 0 -> {
+                        addOwn(tok, Hashing.chars(tok), hl, hs, c0, c1, c2, isTitle(tok) ? 1 : 0, b, mask);
+                        b.add(Hashing.mix(t(47), 0L, hl), mask); // a sentence not in capitals
+                        b.add(Hashing.mix(t(48), 0L, hs), mask);
+                    }
                     case 1 -> addLeft(hl, hs, c0, c1, b, mask);
                     case 2 -> addRight(hl, hs, c0, c1, b, mask);
                     case 3 -> addLeft2(hl, hss, c2, b, mask);

@@ -155,6 +155,12 @@ final class Viterbi {
         for (int l = 0; l < labels; l++) {
             score[l] = allowed[labels * labels + l] ? start[l] + em[l] : Float.NEGATIVE_INFINITY;
         }
+        // a forbidden transition scores -infinity, which never beats the running best: the same choice as
+        // skipping it, without a branch in the inner loop
+        float[] tm = new float[labels * labels];
+        for (int k = 0; k < tm.length; k++) {
+            tm[k] = allowed[k] ? trans[k] : Float.NEGATIVE_INFINITY;
+        }
         for (int i = 1; i < n; i++) {
             int o = i * labels;
             int po = o - labels;
@@ -162,10 +168,7 @@ final class Viterbi {
                 float best = Float.NEGATIVE_INFINITY;
                 int arg = 0;
                 for (int prev = 0; prev < labels; prev++) {
-                    if (!allowed[prev * labels + cur]) {
-                        continue;
-                    }
-                    float s = score[po + prev] + trans[prev * labels + cur];
+                    float s = score[po + prev] + tm[prev * labels + cur];
                     if (s > best) {
                         best = s;
                         arg = prev;

@@ -36,7 +36,7 @@ class FormSumsTest {
         for (ConllSentence s : PerceptronEntityRecognizerTest.corpus(3, 5).get(0).sentences()) {
             doc.add(s.tokens().toArray(new String[0]));
         }
-        doc.add(new String[] {"ANNA", "BERG", "FLEW", "TO", "OSLO"});
+        doc.add(new String[] {"ANNA", "BERG", "FLEW", "TO", "OSLO", "3", "."});
         doc.add(new String[] {"Zyx", "Quorvath", "said", "in", "Tokyo", "1996", "."});
         doc.add(new String[] {"Paris"});
         FeatureExtractor.Doc prepared = model.features.prepare(doc);
