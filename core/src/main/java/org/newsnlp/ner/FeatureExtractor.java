@@ -30,7 +30,7 @@ final class FeatureExtractor {
      * How many of the most frequent clustered forms get precomputed sums: they cover most running text, and
      * more would cost load time and cache space without making tagging faster.
      */
-    static final int SUMMED_FORMS = 16_000;
+    static final int SUMMED_FORMS = 8_000;
 
     private final WordClusters clusters;
     private final Gazetteer gazetteer;
