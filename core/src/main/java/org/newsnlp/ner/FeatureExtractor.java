@@ -24,6 +24,13 @@ final class FeatureExtractor {
     private static final long BOS = 0x5EED0001L;
     private static final long EOS = 0x5EED0002L;
     private static final int PAD = 2;
+    /** Roles of a word form in the features of a token: itself, the token before, after, two before, two after. */
+    static final int ROLES = 5;
+    /**
+     * How many of the most frequent clustered forms get precomputed sums: they cover most running text, and
+     * more would cost load time and cache space without making tagging faster.
+     */
+    static final int SUMMED_FORMS = 8_000;
 
     private final WordClusters clusters;
     private final Gazetteer gazetteer;
@@ -105,6 +112,11 @@ final class FeatureExtractor {
         int[] found = new int[0];
         final int[] typeCount = new int[Gazetteer.TYPES];
         long[] gazHashes = new long[0];
+        int[] form = new int[0];
+        /** Per token and role, the offset of a precomputed row of {@link #formSums}, or -1; valid if {@link #sums}. */
+        int[] roles = new int[0];
+        /** The per-form sums referenced by {@link #roles}, or null when every feature is in {@link #feats}. */
+        int[] sums;
         int size;
 
         void ensure(int tokens) {
@@ -125,7 +137,9 @@ final class FeatureExtractor {
                 title = new int[c];
                 found = new int[c];
                 gazHashes = new long[c];
+                form = new int[c];
                 offsets = new int[c];
+                roles = new int[c * ROLES];
             }
         }
 
@@ -374,14 +388,24 @@ final class FeatureExtractor {
         return 0x1000L + template * 0x9E3779B97F4A7C15L;
     }
 
-    /** Extracts the token features of sentence {@code s} into {@code b}. */
+    /** Extracts the token features of sentence {@code s} into {@code b}, every feature listed. */
     void extract(Doc doc, int s, Buffer b) {
+        extract(doc, s, b, null);
+    }
+
+    /**
+     * Extracts the token features of sentence {@code s} into {@code b}. With {@code sums} from
+     * {@link #formSums}, the features that depend on a single known word form are not listed but referenced
+     * through {@link Buffer#roles}; the scores come out the same, with fewer reads of the weight table.
+     */
+    void extract(Doc doc, int s, Buffer b, int[] sums) {
         String[] w = doc.norm[s];
         int n = w.length;
         int kind = doc.kind[s];
         b.ensure(n);
         b.n = n;
         b.size = 0;
+        b.sums = sums;
         int mask = (1 << bits) - 1;
         for (int i = 0; i < n; i++) {
             b.gazHashes[i] = Hashing.chars(w[i]);
@@ -392,6 +416,8 @@ final class FeatureExtractor {
         for (int k = 0; k < PAD; k++) {
             setBoundary(b, k, BOS);
             setBoundary(b, n + PAD + k, EOS);
+            b.form[k] = -1;
+            b.form[n + PAD + k] = -1;
         }
         for (int i = 0; i < n; i++) {
             String tok = w[i];
@@ -401,6 +427,7 @@ final class FeatureExtractor {
             b.hs[p] = shape(tok, true, 12);
             b.hss[p] = shape(tok, true, 4);
             int wi = clusters == null ? -1 : clusters.indexOf(tok);
+            b.form[p] = sums != null && wi >= 0 && wi * ROLES * labels < sums.length && clusters.form(wi).equals(tok) ? wi : -1;
             if (wi < 0 && clusters != null && Character.isUpperCase(tok.charAt(0)) && kind != KIND_NORMAL) {
                 wi = clusters.usualFormIndex(tok);
             }
@@ -419,44 +446,90 @@ final class FeatureExtractor {
             long s0 = b.hs[p];
             boolean initial = i == 0 || (i == 1 && isQuote(w[0]));
             long ini = initial ? 1 : 0;
-            b.add(t(1), mask);
-            b.add(Hashing.mix(t(2), b.hw[p]), mask);
-            b.add(Hashing.mix(t(3), b.hl[p]), mask);
-            b.add(Hashing.mix(t(4), b.hl[p - 1]), mask);
-            b.add(Hashing.mix(t(5), b.hl[p + 1]), mask);
-            b.add(Hashing.mix(t(6), b.hl[p - 2]), mask);
-            b.add(Hashing.mix(t(7), b.hl[p + 2]), mask);
-            b.add(Hashing.mix(t(8), b.hl[p - 1], b.hl[p]), mask);
-            b.add(Hashing.mix(t(9), b.hl[p], b.hl[p + 1]), mask);
-            b.add(Hashing.mix(t(10), s0), mask);
-            b.add(Hashing.mix(t(11), b.hs[p - 1]), mask);
-            b.add(Hashing.mix(t(12), b.hs[p + 1]), mask);
-            b.add(Hashing.mix(t(13), b.hs[p - 1], s0), mask);
-            b.add(Hashing.mix(t(14), s0, b.hs[p + 1]), mask);
-            b.add(Hashing.mix(t(15), b.hs[p - 1], s0, b.hs[p + 1]), mask);
-            b.add(Hashing.mix(t(16), b.hss[p - 2]), mask);
-            b.add(Hashing.mix(t(17), b.hss[p + 2]), mask);
-            int len = tok.length();
-            for (int k = 1; k <= 4 && k <= len; k++) {
-                b.add(Hashing.mix(t(17 + k), Hashing.chars(tok, 0, k)), mask);
-                b.add(Hashing.mix(t(21 + k), Hashing.lower(tok, len - k, len)), mask);
+            if (sums == null) { // every feature listed, in the order training has always used
+                b.add(t(1), mask);
+                b.add(Hashing.mix(t(2), b.hw[p]), mask);
+                b.add(Hashing.mix(t(3), b.hl[p]), mask);
+                b.add(Hashing.mix(t(4), b.hl[p - 1]), mask);
+                b.add(Hashing.mix(t(5), b.hl[p + 1]), mask);
+                b.add(Hashing.mix(t(6), b.hl[p - 2]), mask);
+                b.add(Hashing.mix(t(7), b.hl[p + 2]), mask);
+                b.add(Hashing.mix(t(8), b.hl[p - 1], b.hl[p]), mask);
+                b.add(Hashing.mix(t(9), b.hl[p], b.hl[p + 1]), mask);
+                b.add(Hashing.mix(t(10), s0), mask);
+                b.add(Hashing.mix(t(11), b.hs[p - 1]), mask);
+                b.add(Hashing.mix(t(12), b.hs[p + 1]), mask);
+                b.add(Hashing.mix(t(13), b.hs[p - 1], s0), mask);
+                b.add(Hashing.mix(t(14), s0, b.hs[p + 1]), mask);
+                b.add(Hashing.mix(t(15), b.hs[p - 1], s0, b.hs[p + 1]), mask);
+                b.add(Hashing.mix(t(16), b.hss[p - 2]), mask);
+                b.add(Hashing.mix(t(17), b.hss[p + 2]), mask);
+                int len = tok.length();
+                for (int k = 1; k <= 4 && k <= len; k++) {
+                    b.add(Hashing.mix(t(17 + k), Hashing.chars(tok, 0, k)), mask);
+                    b.add(Hashing.mix(t(21 + k), Hashing.lower(tok, len - k, len)), mask);
+                }
+                b.add(Hashing.mix(t(26), ini, s0), mask);
+                if (initial) {
+                    b.add(Hashing.mix(t(27), b.hl[p]), mask);
+                }
+                b.add(Hashing.mix(t(28), Math.min(len, 12)), mask);
+                b.add(Hashing.mix(t(29), b.c0[p]), mask);
+                b.add(Hashing.mix(t(30), b.c1[p]), mask);
+                b.add(Hashing.mix(t(31), b.c2[p]), mask);
+                b.add(Hashing.mix(t(32), b.c0[p - 1]), mask);
+                b.add(Hashing.mix(t(33), b.c0[p + 1]), mask);
+                b.add(Hashing.mix(t(34), b.c1[p - 1]), mask);
+                b.add(Hashing.mix(t(35), b.c1[p + 1]), mask);
+                b.add(Hashing.mix(t(36), b.c2[p - 2]), mask);
+                b.add(Hashing.mix(t(37), b.c2[p + 2]), mask);
+                b.add(Hashing.mix(t(38), b.c1[p], s0), mask);
+                b.add(Hashing.mix(t(52), b.c1[p], b.c1[p + 1]), mask);
+            } else {
+                int r = i * ROLES;
+                if (b.form[p] >= 0 && kindH == 0) {
+                    b.roles[r] = (b.form[p] * ROLES) * labels;
+                } else {
+                    b.roles[r] = -1;
+                    addOwn(tok, b.hw[p], b.hl[p], s0, b.c0[p], b.c1[p], b.c2[p], b.title[p], b, mask);
+                    b.add(Hashing.mix(t(47), kindH, b.hl[p]), mask);
+                    b.add(Hashing.mix(t(48), kindH, s0), mask);
+                }
+                if (b.form[p - 1] >= 0) {
+                    b.roles[r + 1] = (b.form[p - 1] * ROLES + 1) * labels;
+                } else {
+                    b.roles[r + 1] = -1;
+                    addLeft(b.hl[p - 1], b.hs[p - 1], b.c0[p - 1], b.c1[p - 1], b, mask);
+                }
+                if (b.form[p + 1] >= 0) {
+                    b.roles[r + 2] = (b.form[p + 1] * ROLES + 2) * labels;
+                } else {
+                    b.roles[r + 2] = -1;
+                    addRight(b.hl[p + 1], b.hs[p + 1], b.c0[p + 1], b.c1[p + 1], b, mask);
+                }
+                if (b.form[p - 2] >= 0) {
+                    b.roles[r + 3] = (b.form[p - 2] * ROLES + 3) * labels;
+                } else {
+                    b.roles[r + 3] = -1;
+                    addLeft2(b.hl[p - 2], b.hss[p - 2], b.c2[p - 2], b, mask);
+                }
+                if (b.form[p + 2] >= 0) {
+                    b.roles[r + 4] = (b.form[p + 2] * ROLES + 4) * labels;
+                } else {
+                    b.roles[r + 4] = -1;
+                    addRight2(b.hl[p + 2], b.hss[p + 2], b.c2[p + 2], b, mask);
+                }
+                b.add(Hashing.mix(t(8), b.hl[p - 1], b.hl[p]), mask);
+                b.add(Hashing.mix(t(9), b.hl[p], b.hl[p + 1]), mask);
+                b.add(Hashing.mix(t(13), b.hs[p - 1], s0), mask);
+                b.add(Hashing.mix(t(14), s0, b.hs[p + 1]), mask);
+                b.add(Hashing.mix(t(15), b.hs[p - 1], s0, b.hs[p + 1]), mask);
+                b.add(Hashing.mix(t(26), ini, s0), mask);
+                if (initial) {
+                    b.add(Hashing.mix(t(27), b.hl[p]), mask);
+                }
+                b.add(Hashing.mix(t(52), b.c1[p], b.c1[p + 1]), mask);
             }
-            b.add(Hashing.mix(t(26), ini, s0), mask);
-            if (initial) {
-                b.add(Hashing.mix(t(27), b.hl[p]), mask);
-            }
-            b.add(Hashing.mix(t(28), Math.min(len, 12)), mask);
-            b.add(Hashing.mix(t(29), b.c0[p]), mask);
-            b.add(Hashing.mix(t(30), b.c1[p]), mask);
-            b.add(Hashing.mix(t(31), b.c2[p]), mask);
-            b.add(Hashing.mix(t(32), b.c0[p - 1]), mask);
-            b.add(Hashing.mix(t(33), b.c0[p + 1]), mask);
-            b.add(Hashing.mix(t(34), b.c1[p - 1]), mask);
-            b.add(Hashing.mix(t(35), b.c1[p + 1]), mask);
-            b.add(Hashing.mix(t(36), b.c2[p - 2]), mask);
-            b.add(Hashing.mix(t(37), b.c2[p + 2]), mask);
-            b.add(Hashing.mix(t(38), b.c1[p], s0), mask);
-            b.add(Hashing.mix(t(52), b.c1[p], b.c1[p + 1]), mask);
             b.add(Hashing.mix(t(53), b.c1[p - 1], b.c1[p]), mask);
             int g = b.gaz[i];
             int gPrev = i > 0 ? b.gaz[i - 1] : 0;
@@ -490,7 +563,9 @@ final class FeatureExtractor {
             }
             int profile = caseProfile(tok);
             b.add(Hashing.mix(t(43), profile, ini), mask);
-            b.add(Hashing.mix(t(44), profile, s0), mask);
+            if (sums == null) {
+                b.add(Hashing.mix(t(44), profile, s0), mask);
+            }
             int dcv = doc.docCase.get(b.hl[p], 0);
             if (countsForCase(w, i, kind)) {
                 dcv -= caseUnit(tok); // evidence from the other occurrences only
@@ -498,17 +573,129 @@ final class FeatureExtractor {
             int dc = caseBits(dcv);
             b.add(Hashing.mix(t(45), dc, ini), mask);
             b.add(Hashing.mix(t(46), dc, s0, kindH), mask);
-            b.add(Hashing.mix(t(47), kindH, b.hl[p]), mask);
-            b.add(Hashing.mix(t(48), kindH, s0), mask);
+            if (sums == null) {
+                b.add(Hashing.mix(t(47), kindH, b.hl[p]), mask);
+                b.add(Hashing.mix(t(48), kindH, s0), mask);
+            }
             b.add(Hashing.mix(t(50), b.hl[p - 1], s0), mask);
             b.add(Hashing.mix(t(51), s0, b.hl[p + 1]), mask);
             b.add(Hashing.mix(t(54), b.hl[p - 2], b.hl[p - 1]), mask);
             b.add(Hashing.mix(t(55), b.hl[p + 1], b.hl[p + 2]), mask);
-            b.add(Hashing.mix(t(56), b.title[p], s0), mask);
+            if (sums == null) {
+                b.add(Hashing.mix(t(56), b.title[p], s0), mask);
+            }
             b.add(Hashing.mix(t(57), b.title[p - 1], s0), mask);
             b.add(Hashing.mix(t(58), b.title[p - 2], b.title[p - 1]), mask);
         }
         b.offsets[n] = b.size;
+    }
+
+    /**
+     * Features of a token that depend on its own form only; {@code title} is {@link #isTitle} as 0 or 1.
+     */
+    private void addOwn(String tok, long hw, long hl, long s0, long c0, long c1, long c2, int title, Buffer b,
+                        int mask) {
+        b.add(t(1), mask);
+        b.add(Hashing.mix(t(2), hw), mask);
+        b.add(Hashing.mix(t(3), hl), mask);
+        b.add(Hashing.mix(t(10), s0), mask);
+        int len = tok.length();
+        for (int k = 1; k <= 4 && k <= len; k++) {
+            b.add(Hashing.mix(t(17 + k), Hashing.chars(tok, 0, k)), mask);
+            b.add(Hashing.mix(t(21 + k), Hashing.lower(tok, len - k, len)), mask);
+        }
+        b.add(Hashing.mix(t(28), Math.min(len, 12)), mask);
+        b.add(Hashing.mix(t(29), c0), mask);
+        b.add(Hashing.mix(t(30), c1), mask);
+        b.add(Hashing.mix(t(31), c2), mask);
+        b.add(Hashing.mix(t(38), c1, s0), mask);
+        b.add(Hashing.mix(t(44), caseProfile(tok), s0), mask);
+        b.add(Hashing.mix(t(56), title, s0), mask);
+    }
+
+    /** Features of a token that depend on the form of the token before it only. */
+    private static void addLeft(long hl, long hs, long c0, long c1, Buffer b, int mask) {
+        b.add(Hashing.mix(t(4), hl), mask);
+        b.add(Hashing.mix(t(11), hs), mask);
+        b.add(Hashing.mix(t(32), c0), mask);
+        b.add(Hashing.mix(t(34), c1), mask);
+    }
+
+    /** Features of a token that depend on the form of the token after it only. */
+    private static void addRight(long hl, long hs, long c0, long c1, Buffer b, int mask) {
+        b.add(Hashing.mix(t(5), hl), mask);
+        b.add(Hashing.mix(t(12), hs), mask);
+        b.add(Hashing.mix(t(33), c0), mask);
+        b.add(Hashing.mix(t(35), c1), mask);
+    }
+
+    /** Features of a token that depend on the form two tokens before it only. */
+    private static void addLeft2(long hl, long hss, long c2, Buffer b, int mask) {
+        b.add(Hashing.mix(t(6), hl), mask);
+        b.add(Hashing.mix(t(16), hss), mask);
+        b.add(Hashing.mix(t(36), c2), mask);
+    }
+
+    /** Features of a token that depend on the form two tokens after it only. */
+    private static void addRight2(long hl, long hss, long c2, Buffer b, int mask) {
+        b.add(Hashing.mix(t(7), hl), mask);
+        b.add(Hashing.mix(t(17), hss), mask);
+        b.add(Hashing.mix(t(37), c2), mask);
+    }
+
+    /**
+     * For each of the {@link #SUMMED_FORMS} most frequent clustered word forms, the summed quantised weights of its single-form features in each of the
+     * {@link #ROLES} roles (the token itself in a sentence not in capitals, the token before, after, two before,
+     * two after), as
+     * {@code [(form * ROLES + role) * labels + label]}; null without word clusters. Exact: the sums are
+     * integers, so a tagger that adds them gets the same scores as one that adds the features one by one.
+     */
+    int[] formSums(short[] w) {
+        if (clusters == null) {
+            return null;
+        }
+        int forms = Math.min(clusters.size(), SUMMED_FORMS);
+        int mask = (1 << bits) - 1;
+        if ((long) forms * ROLES * labels > Integer.MAX_VALUE || w.length != (labels << bits)) {
+            return null;
+        }
+        int[] sums = new int[forms * ROLES * labels];
+        Buffer b = new Buffer();
+        b.feats = new int[64];
+        for (int f = 0; f < forms; f++) {
+            String tok = clusters.form(f);
+            if (tok.isEmpty()) {
+                continue;
+            }
+            long hl = Hashing.lower(tok);
+            long hs = shape(tok, true, 12);
+            long hss = shape(tok, true, 4);
+            long c0 = clusters.clusterOf(f, 0);
+            long c1 = clusters.clusterOf(f, 1);
+            long c2 = clusters.clusterOf(f, 2);
+            for (int role = 0; role < ROLES; role++) {
+                b.size = 0;
+                switch (role) {
+                    case 0 -> {
+                        addOwn(tok, Hashing.chars(tok), hl, hs, c0, c1, c2, isTitle(tok) ? 1 : 0, b, mask);
+                        b.add(Hashing.mix(t(47), 0L, hl), mask); // a sentence not in capitals
+                        b.add(Hashing.mix(t(48), 0L, hs), mask);
+                    }
+                    case 1 -> addLeft(hl, hs, c0, c1, b, mask);
+                    case 2 -> addRight(hl, hs, c0, c1, b, mask);
+                    case 3 -> addLeft2(hl, hss, c2, b, mask);
+                    default -> addRight2(hl, hss, c2, b, mask);
+                }
+                int o = (f * ROLES + role) * labels;
+                for (int k = 0; k < b.size; k++) {
+                    int row = b.feats[k] * labels;
+                    for (int l = 0; l < labels; l++) {
+                        sums[o + l] += w[row + l];
+                    }
+                }
+            }
+        }
+        return sums;
     }
 
     private static final java.util.Set<String> TITLES = java.util.Set.of(
@@ -580,6 +767,7 @@ final class FeatureExtractor {
         b.ensure(n);
         b.n = n;
         b.size = 0;
+        b.sums = null;
         int mask = (1 << bits) - 1;
         for (int i = 0; i < n; i++) {
             b.offsets[i] = b.size;

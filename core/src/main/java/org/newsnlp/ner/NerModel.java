@@ -82,8 +82,16 @@ final class NerModel {
     private final int[] typeOfLabel;
     private final int outside;
     private final int inPerson;
+    /** {@link FeatureExtractor#formSums} of the weights, or null. */
+    private final int[] formSums;
 
     NerModel(ModelManifest manifest, String[] labels, FeatureExtractor features, Stage stage, boolean documentPass) {
+        this(manifest, labels, features, stage, documentPass, features.formSums(stage.weights()));
+    }
+
+    private NerModel(ModelManifest manifest, String[] labels, FeatureExtractor features, Stage stage,
+                     boolean documentPass, int[] formSums) {
+        this.formSums = formSums;
         this.manifest = manifest;
         this.labels = labels.clone();
         this.features = features;
@@ -99,7 +107,7 @@ final class NerModel {
     }
 
     NerModel withManifest(ModelManifest m) {
-        return new NerModel(m, labels, features, stage, documentPass);
+        return new NerModel(m, labels, features, stage, documentPass, formSums);
     }
 
     /** Scratch space for one call. */
@@ -132,7 +140,7 @@ final class NerModel {
         int[][] out = new int[ns][];
         float[][] first = documentPass ? new float[ns][] : null;
         for (int s = 0; s < ns; s++) {
-            features.extract(doc, s, sc.buffer);
+            features.extract(doc, s, sc.buffer, formSums);
             out[s] = decode(stage, null, sc);
             if (first != null) {
                 first[s] = java.util.Arrays.copyOf(sc.em, sc.buffer.n * l);
@@ -291,16 +299,12 @@ final class NerModel {
         d.writeByte(v);
     }
 
-    private static int readVarInt(DataInputStream d) throws IOException {
-        int v = 0;
-        for (int shift = 0; shift < 32; shift += 7) {
-            int b = d.readUnsignedByte();
-            v |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
+    /** The unsigned byte at {@code i}; past the end the model is truncated. */
+    private static int byteAt(byte[] b, int i) throws EOFException {
+        if (i >= b.length) {
+            throw new EOFException("model ends inside the weight table");
         }
-        throw new IOException("variable-length integer too long");
+        return b[i] & 0xFF;
     }
 
     static NerModel read(InputStream raw, String source) throws IOException {
@@ -378,24 +382,42 @@ final class NerModel {
                 throw new NewsNlpException(source + ": corrupt NER model (" + nonEmpty + " weight rows, scale " + q + ")");
             }
             short[] w = new short[rows * l];
+            // the rows and the end marker are the rest of the stream: parsed from one array, not byte by byte
+            byte[] rest = d.readAllBytes();
+            int at = 0;
             int r = -1;
             for (int k = 0; k < nonEmpty; k++) {
-                r += readVarInt(d);
+                int delta = 0;
+                for (int shift = 0; ; shift += 7) {
+                    if (shift >= 32) {
+                        throw new IOException("variable-length integer too long");
+                    }
+                    int b = byteAt(rest, at++);
+                    delta |= (b & 0x7F) << shift;
+                    if ((b & 0x80) == 0) {
+                        break;
+                    }
+                }
+                r += delta;
                 if (r < 0 || r >= rows) {
                     throw new NewsNlpException(source + ": corrupt NER model (weight row " + r + ")");
                 }
-                int mask = d.readUnsignedShort();
+                int mask = (byteAt(rest, at) << 8) | byteAt(rest, at + 1);
+                at += 2;
                 int base = r * l;
                 for (int j = 0; j < l; j++) {
                     if ((mask & (1 << j)) != 0) {
-                        w[base + j] = d.readShort();
+                        w[base + j] = (short) ((byteAt(rest, at) << 8) | byteAt(rest, at + 1));
+                        at += 2;
                     }
                 }
             }
             stage = new Stage(w, q, sb, trans, start);
-        }
-        if (d.readInt() != MAGIC) {
-            throw new NewsNlpException(source + ": corrupt NER model (end marker missing)");
+            int end = (byteAt(rest, at) << 24) | (byteAt(rest, at + 1) << 16) | (byteAt(rest, at + 2) << 8)
+                    | byteAt(rest, at + 3);
+            if (end != MAGIC) {
+                throw new NewsNlpException(source + ": corrupt NER model (end marker missing)");
+            }
         }
         return new NerModel(manifest, labels, new FeatureExtractor(clusters, gaz, found, bits, l), stage, ns == 2);
     }

@@ -52,6 +52,10 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
         this.source = source;
     }
 
+    NerModel model() {
+        return model;
+    }
+
     /**
      * Loads a model file.
      *

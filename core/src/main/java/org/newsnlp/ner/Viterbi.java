@@ -29,7 +29,8 @@ final class Viterbi {
 
     /**
      * Emission scores of the {@code n} tokens of {@code b} into {@code em[n * L]}: quantised weights times
-     * {@code scale}, added to {@code base} when it is not null.
+     * {@code scale}, added to {@code base} when it is not null. The features of {@code b} are its listed rows of
+     * {@code w} plus, when {@code b.sums} is set, the precomputed per-form rows named by {@code b.roles}.
      */
     static void emissions(short[] w, float scale, int labels, FeatureExtractor.Buffer b, float[] base, float[] em) {
         int n = b.n;
@@ -48,6 +49,16 @@ final class Viterbi {
                     acc[l] += w[row + l];
                 }
             }
+            if (b.sums != null) {
+                for (int r = i * FeatureExtractor.ROLES, e = r + FeatureExtractor.ROLES; r < e; r++) {
+                    int row = b.roles[r];
+                    if (row >= 0) {
+                        for (int l = 0; l < labels; l++) {
+                            acc[l] += b.sums[row + l];
+                        }
+                    }
+                }
+            }
             int o = i * labels;
             for (int l = 0; l < labels; l++) {
                 em[o + l] = acc[l] * scale + (base == null ? 0f : base[o + l]);
@@ -60,6 +71,8 @@ final class Viterbi {
         int n = b.n;
         int[] feats = b.feats;
         int[] off = b.offsets;
+        int[] sums = b.sums;
+        int[] roles = b.roles;
         for (int i = 0; i < n; i++) {
             int a0 = 0;
             int a1 = 0;
@@ -81,6 +94,22 @@ final class Viterbi {
                 a6 += w[r + 6];
                 a7 += w[r + 7];
                 a8 += w[r + 8];
+            }
+            if (sums != null) {
+                for (int k = i * FeatureExtractor.ROLES, end = k + FeatureExtractor.ROLES; k < end; k++) {
+                    int r = roles[k];
+                    if (r >= 0) {
+                        a0 += sums[r];
+                        a1 += sums[r + 1];
+                        a2 += sums[r + 2];
+                        a3 += sums[r + 3];
+                        a4 += sums[r + 4];
+                        a5 += sums[r + 5];
+                        a6 += sums[r + 6];
+                        a7 += sums[r + 7];
+                        a8 += sums[r + 8];
+                    }
+                }
             }
             int o = i * 9;
             if (base == null) {
@@ -126,6 +155,12 @@ final class Viterbi {
         for (int l = 0; l < labels; l++) {
             score[l] = allowed[labels * labels + l] ? start[l] + em[l] : Float.NEGATIVE_INFINITY;
         }
+        // a forbidden transition scores -infinity, which never beats the running best: the same choice as
+        // skipping it, without a branch in the inner loop
+        float[] tm = new float[labels * labels];
+        for (int k = 0; k < tm.length; k++) {
+            tm[k] = allowed[k] ? trans[k] : Float.NEGATIVE_INFINITY;
+        }
         for (int i = 1; i < n; i++) {
             int o = i * labels;
             int po = o - labels;
@@ -133,10 +168,7 @@ final class Viterbi {
                 float best = Float.NEGATIVE_INFINITY;
                 int arg = 0;
                 for (int prev = 0; prev < labels; prev++) {
-                    if (!allowed[prev * labels + cur]) {
-                        continue;
-                    }
-                    float s = score[po + prev] + trans[prev * labels + cur];
+                    float s = score[po + prev] + tm[prev * labels + cur];
                     if (s > best) {
                         best = s;
                         arg = prev;
