@@ -1,0 +1,94 @@
+package org.newsnlp.models.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsnlp.AnalyzedArticle;
+import org.newsnlp.NewsAnalyzer;
+import org.newsnlp.entity.Entity;
+import org.newsnlp.entity.EntityEvaluation;
+import org.newsnlp.entity.EntityType;
+
+/**
+ * Quality gate of the whole default pipeline ({@link NewsAnalyzer#withDefaultModels()}: extraction,
+ * segmentation, recognition, resolution) on recent-style news: 21 articles written for this test in the style
+ * of 2024-2026 news (17 plain texts, 4 HTML pages with site chrome, bylines, kickers, captions and related
+ * links), annotated with the people, companies and countries each mentions ({@code recent/gold.jsonl}).
+ */
+class RecentNewsEvaluationTest {
+
+    static final String FOLDER = "org/newsnlp/models/entities/recent/";
+
+    /** Thresholds slightly below the measured scores (see docs/entities.md). */
+    static final double PERSON_F1 = 0.95;
+    static final double COMPANY_F1 = 0.90;
+    static final double COUNTRY_F1 = 0.97;
+
+    private static List<EntityEvaluation.GoldDocument> gold;
+    private static EntityEvaluation.Result result;
+
+    @BeforeAll
+    static void analyse() throws IOException {
+        gold = EntityEvaluation.readGold(resource("gold.jsonl"), FOLDER + "gold.jsonl");
+        NewsAnalyzer nlp = NewsAnalyzer.withDefaultModels();
+        Map<String, List<Entity>> predicted = new HashMap<>();
+        for (EntityEvaluation.GoldDocument d : gold) {
+            String content;
+            try (InputStream in = resource(d.id())) {
+                content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            AnalyzedArticle a = d.id().endsWith(".html") ? nlp.analyzeHtml(content, null) : nlp.analyzeText(content);
+            predicted.put(d.key(), a.entities());
+        }
+        result = EntityEvaluation.score(gold, predicted);
+        StringBuilder sb = new StringBuilder("recent news, default pipeline:");
+        for (EntityType t : EntityEvaluation.TYPES) {
+            EntityEvaluation.Scores s = result.scores(t);
+            sb.append(String.format(Locale.ROOT, " %s P=%.3f R=%.3f F1=%.3f (%d/%d predicted, %d/%d gold);", t,
+                    s.precision(), s.recall(), s.f1(), s.correctPredicted(), s.predicted(), s.foundGold(), s.gold()));
+        }
+        System.out.println(sb);
+        for (EntityEvaluation.DocumentErrors e : result.errors()) {
+            System.out.println("  " + e.key() + " " + e.type() + " spurious=" + e.spurious() + " missed=" + e.missed());
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = RecentNewsEvaluationTest.class.getClassLoader().getResourceAsStream(FOLDER + name);
+        assertNotNull(in, FOLDER + name + " is not on the classpath");
+        return in;
+    }
+
+    @Test
+    void goldSetCoversTwentyArticles() {
+        assertEquals(21, gold.size(), "recent gold documents");
+        assertTrue(result.scores(EntityType.PERSON).gold() >= 100, "people: " + result.scores(EntityType.PERSON));
+        assertTrue(result.scores(EntityType.COMPANY).gold() >= 100, "companies: " + result.scores(EntityType.COMPANY));
+    }
+
+    @Test
+    void peopleHoldTheThreshold() {
+        assertTrue(result.scores(EntityType.PERSON).f1() >= PERSON_F1, "person " + result.scores(EntityType.PERSON));
+    }
+
+    @Test
+    void companiesHoldTheThreshold() {
+        assertTrue(result.scores(EntityType.COMPANY).f1() >= COMPANY_F1, "company " + result.scores(EntityType.COMPANY));
+    }
+
+    @Test
+    void countriesHoldTheThreshold() {
+        assertTrue(result.scores(EntityType.COUNTRY).f1() >= COUNTRY_F1, "country " + result.scores(EntityType.COUNTRY));
+    }
+}
