@@ -51,6 +51,11 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private static final Set<String> OPENERS = Set.of("The", "A", "An", "In", "At", "On", "For", "By", "With",
             "From", "And", "But", "If", "As", "Shares", "Both", "Rival", "Unit", "Its", "Their", "Former");
     private static final int WINDOW = 4;
+    /** Prepositions that end an appositive's head: ", a partner at the venture firm". */
+    private static final Set<String> APPOSITIVE_STOPS = Set.of("at", "with", "for", "in", "on", "to", "from", "by");
+    /** Titles that open a person's name the recognizer took for a place ("Prince William"). */
+    private static final Set<String> PERSON_TITLES = Set.of("Prince", "Princess", "King", "Queen", "Sir", "Dame",
+            "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Senator", "Pope");
 
     private final Gazetteer gazetteer;
     private final Set<String> companyBefore;
@@ -101,8 +106,15 @@ public final class GazetteerEntityResolver implements EntityResolver {
             return List.of();
         }
         List<Cand> found = scan(t, tokens);
-        List<Cand> tagged = clean(t, tokens, mentions);
-        List<Cand> merged = withLegalNames(t, tokens, merge(t, tokens, found, tagged));
+        boolean[] sentenceStart = new boolean[tokens.size() + 1];
+        sentenceStart[0] = true;
+        for (Sentence s : text.sentences()) {
+            if (s.firstToken() < tokens.size()) {
+                sentenceStart[s.firstToken()] = true;
+            }
+        }
+        List<Cand> tagged = clean(t, tokens, mentions, sentenceStart);
+        List<Cand> merged = splitPairs(t, tokens, withLegalNames(t, tokens, merge(t, tokens, found, tagged)));
         Set<String> personWords = new HashSet<>();
         for (Cand c : tagged) {
             if (c.type == EntityType.PERSON) {
@@ -114,7 +126,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         }
         for (Cand c : merged) {
             c.surface = t.substring(c.start, c.end);
-            refine(c, personWords);
+            refine(t, tokens, c, personWords);
             if (c.endToken < tokens.size() && (c.type == EntityType.COMPANY || c.type == EntityType.ORGANIZATION)
                     && FAMILY.contains(tokens.get(c.endToken).text())) {
                 // "the Disney family", "the Murdoch family": a family, not the company
@@ -123,6 +135,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 c.undecided = false;
             }
         }
+        coordinatedPeople(t, tokens, merged);
         List<Cluster> clusters = cluster(t, tokens, merged);
         return finish(text, title == null ? "" : title, clusters);
     }
@@ -236,10 +249,123 @@ public final class GazetteerEntityResolver implements EntityResolver {
         return false;
     }
 
+    /**
+     * An organisation span "A and B" whose halves are each named on their own elsewhere in the text
+     * ("Novo and Lilly" after "Novo Nordisk" ... "Novo" ... "Lilly") or known to the lists names two
+     * organisations.
+     */
+    private List<Cand> splitPairs(String t, List<Token> tokens, List<Cand> merged) {
+        Map<String, Integer> surfaces = new HashMap<>();
+        for (Cand c : merged) {
+            surfaces.merge(t.substring(c.start, c.end), 1, Integer::sum);
+        }
+        List<Cand> out = null;
+        for (int i = 0; i < merged.size(); i++) {
+            Cand c = merged.get(i);
+            List<Cand> halves = null;
+            if (c.type == EntityType.ORGANIZATION && !c.fromList && c.entry == null && !c.legal) {
+                int and = -1;
+                for (int j = c.firstToken + 1; j < c.endToken - 1; j++) {
+                    if (tokens.get(j).text().equals("and")) {
+                        and = and < 0 ? j : -2;
+                    }
+                }
+                if (and > 0) {
+                    String left = t.substring(c.start, tokens.get(and - 1).end());
+                    String right = t.substring(tokens.get(and + 1).start(), c.end);
+                    if (namedElsewhere(surfaces, left) && namedElsewhere(surfaces, right)) {
+                        halves = List.of(
+                                new Cand(c.start, tokens.get(and - 1).end(), c.firstToken, and, c.type, null, false),
+                                new Cand(tokens.get(and + 1).start(), c.end, and + 1, c.endToken, c.type, null, false));
+                    }
+                }
+            }
+            if (halves != null && out == null) {
+                out = new ArrayList<>(merged.subList(0, i));
+            }
+            if (out != null) {
+                if (halves != null) {
+                    out.addAll(halves);
+                } else {
+                    out.add(c);
+                }
+            }
+        }
+        return out == null ? merged : out;
+    }
+
+    private boolean namedElsewhere(Map<String, Integer> surfaces, String name) {
+        if (surfaces.containsKey(name)) {
+            return true;
+        }
+        Gazetteer.Entry e = gazetteer.lookup(name);
+        return e != null && e.type() == EntityType.COMPANY;
+    }
+
+    /**
+     * A recognizer organisation of two or three plain capitalised words coordinated with a person's full name
+     * ("Gabriel Jesus and Kai Havertz", "Shreyas Iyer and KL Rahul") is a person too.
+     */
+    private void coordinatedPeople(String t, List<Token> tokens, List<Cand> merged) {
+        for (int i = 0; i < merged.size(); i++) {
+            Cand c = merged.get(i);
+            int words = c.endToken - c.firstToken;
+            if (c.type != EntityType.ORGANIZATION || c.fromList || c.entry != null || c.legal || words < 2
+                    || words > 3 || !plainName(tokens, c)) {
+                continue;
+            }
+            boolean person = false;
+            if (i > 0) {
+                Cand p = merged.get(i - 1);
+                person = p.type == EntityType.PERSON && p.endToken - p.firstToken >= 2
+                        && onlyConnectors(tokens, p.endToken, c.firstToken);
+            }
+            if (!person && i + 1 < merged.size()) {
+                Cand n = merged.get(i + 1);
+                person = n.type == EntityType.PERSON && n.endToken - n.firstToken >= 2
+                        && onlyConnectors(tokens, c.endToken, n.firstToken);
+            }
+            if (person) {
+                c.type = EntityType.PERSON;
+                c.undecided = false;
+            }
+        }
+    }
+
+    /** Capitalised words with no organisation word, company suffix, legal form or list name among them. */
+    private boolean plainName(List<Token> tokens, Cand c) {
+        for (int j = c.firstToken; j < c.endToken; j++) {
+            String w = tokens.get(j).text();
+            if (!Character.isUpperCase(w.charAt(0)) || gazetteer.cue(Gazetteer.Cue.ORG_WORD, w)
+                    || gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, w) || LEGAL_FORMS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the tokens in {@code [from, to)} are one "and", "&" or comma (with an optional comma before). */
+    private static boolean onlyConnectors(List<Token> tokens, int from, int to) {
+        if (to - from < 1 || to - from > 2) {
+            return false;
+        }
+        for (int j = from; j < to; j++) {
+            String w = tokens.get(j).text();
+            if (!w.equals("and") && !w.equals("&") && !w.equals(",")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // ---------------------------------------------------------------- recognizer mentions
 
-    /** The recognizer's mentions, without possessives, quotes and pronouns, aligned to tokens. */
-    private List<Cand> clean(String t, List<Token> tokens, List<Mention> mentions) {
+    /**
+     * The recognizer's mentions, without possessives, quotes and pronouns, aligned to tokens; without the
+     * people named in bylines and photo credits, and without a sentence-opening common noun the recognizer
+     * took into a name ("Rival Advanced Micro Devices", "Broadcaster Warner Bros. Discovery").
+     */
+    private List<Cand> clean(String t, List<Token> tokens, List<Mention> mentions, boolean[] sentenceStart) {
         List<Cand> out = new ArrayList<>(mentions.size());
         for (Mention m : mentions) {
             int s = m.start();
@@ -275,6 +401,14 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (first < 0 || last < 0) {
                 continue;
             }
+            if (m.type() == EntityType.PERSON && credit(t, tokens, first, last + 1)) {
+                continue;
+            }
+            if (first < last && (sentenceStart[first] || first > 0 && sentenceStart[first - 1]
+                    && isOpeningQuote(tokens.get(first - 1).text())) && openingNoun(tokens.get(first).text())) {
+                first++;
+                s = tokens.get(first).start();
+            }
             out.add(new Cand(s, e, first, last + 1, m.type(), null, false));
         }
         out.sort(Comparator.comparingInt((Cand c) -> c.start).thenComparingInt(c -> -c.end));
@@ -287,6 +421,89 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
         }
         return kept;
+    }
+
+    /** Words that open a sentence as a common noun before a name: "Rival", "Broadcaster", "Spinners". */
+    private boolean openingNoun(String w) {
+        if (w.length() < 3 || !Character.isUpperCase(w.charAt(0)) || !Character.isLowerCase(w.charAt(1))) {
+            return false;
+        }
+        String lower = w.toLowerCase(Locale.ROOT);
+        return companyBefore.contains(lower) || companyStrong.contains(lower) || orgBefore.contains(lower)
+                || companyNouns.contains(lower);
+    }
+
+    private static boolean isOpeningQuote(String w) {
+        return w.equals("\"") || w.equals("\u201c") || w.equals("\u2018") || w.equals("'") || w.equals("(");
+    }
+
+    /**
+     * True when the person in tokens {@code [first, end)} is credited rather than mentioned: the author in a
+     * byline line ("By Anna Lindqvist in Berlin"), a reporter or editor ("Reporting by ...; Editing by ..."),
+     * a photographer ("Photo: Jeff Spicer/Getty Images", "REUTERS/Mario Anzuoni").
+     */
+    private static boolean credit(String t, List<Token> tokens, int first, int end) {
+        int s = tokens.get(first).start();
+        int e = tokens.get(end - 1).end();
+        if (s > 0 && t.charAt(s - 1) == '/' || e < t.length() && t.charAt(e) == '/') {
+            return true;
+        }
+        if (first > 0) {
+            String before = tokens.get(first - 1).text();
+            if (before.equals("By") && lineStart(t, tokens.get(first - 1).start()) && lineWords(t, s) <= 8) {
+                return true;
+            }
+            if ((before.equals("by") || before.equals("By")) && first > 1) {
+                String role = tokens.get(first - 2).text().toLowerCase(Locale.ROOT);
+                if (role.equals("reporting") || role.equals("editing") || role.equals("writing")
+                        || role.equals("photography") || role.equals("photographs") || role.equals("photo")) {
+                    return true;
+                }
+            }
+        }
+        for (int k = 1; k <= 3 && first - k >= 0; k++) {
+            String w = tokens.get(first - k).text();
+            if (w.equals(":") && first - k - 1 >= 0) {
+                String label = tokens.get(first - k - 1).text().toLowerCase(Locale.ROOT);
+                if (label.equals("photo") || label.equals("photograph") || label.equals("picture")
+                        || label.equals("credit") || label.equals("image") || label.equals("photos")
+                        || label.equals("pictures") || label.equals("photography")) {
+                    return true;
+                }
+            }
+            if (w.equals(".") || w.equals(";") || w.equals(",")) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** True when only white space (or an opening bracket) comes between the start of the line and {@code pos}. */
+    private static boolean lineStart(String t, int pos) {
+        for (int i = pos - 1; i >= 0; i--) {
+            char c = t.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && c != '(') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words from {@code pos} to the end of its line. */
+    private static int lineWords(String t, int pos) {
+        int words = 0;
+        boolean in = false;
+        for (int i = pos; i < t.length() && t.charAt(i) != '\n'; i++) {
+            boolean ws = Character.isWhitespace(t.charAt(i));
+            if (!ws && !in) {
+                words++;
+            }
+            in = !ws;
+        }
+        return words;
     }
 
     /** One to three capital letters ("A", "AT"): a letter of an initialism such as "A-T-E". */
@@ -438,9 +655,13 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private List<Cand> withLegalNames(String t, List<Token> tokens, List<Cand> merged) {
         List<Cand> names = new ArrayList<>();
         boolean[] knownCompanyStart = new boolean[tokens.size()];
+        boolean[] orgEnd = new boolean[tokens.size()];
         for (Cand c : merged) {
             if (c.entry != null && c.entry.type() == EntityType.COMPANY) {
                 knownCompanyStart[c.firstToken] = true;
+            }
+            if (c.entry != null && (c.type == EntityType.ORGANIZATION || c.type == EntityType.COMPANY)) {
+                orgEnd[c.endToken - 1] = true;
             }
         }
         for (int i = 1; i < tokens.size(); i++) {
@@ -472,7 +693,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 } else if (w.equals(".") && j > 0 && first == j + 1 && tokens.get(j - 1).end() == tokens.get(j).start()
                         && tokens.get(j - 1).text().indexOf('.') > 0) {
                     j--;
-                } else if ((w.equals("&") || w.equals("and") || w.equals("-")) && j > 0 && first == j + 1) {
+                } else if ((w.equals("&") || w.equals("and") || w.equals("-")) && j > 0 && first == j + 1
+                        && !(w.equals("and") && (orgEnd[j - 1] || knownCompanyStart[j + 1]))) {
+                    // "Lasertec and Screen Holdings": two names when either side is a known name of its own
                     j--;
                 } else if (w.equals("of") && j > 0 && first == j + 1
                         && gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, tokens.get(j - 1).text())) {
@@ -686,7 +909,11 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 if (model) {
                     return List.of(head); // a product with a model code: "Pentax Optio SV", "Microsoft 365"
                 }
-                if (!orgWord) {
+                boolean capitalised = true;
+                for (int j = head.endToken; j < n.endToken; j++) {
+                    capitalised &= Character.isUpperCase(tokens.get(j).text().charAt(0));
+                }
+                if (!orgWord && capitalised) {
                     // a unit named after its company ("ITV Digital", "Wells Fargo Alarm Services"): a company
                     Cand unit = new Cand(n.start, n.end, n.firstToken, n.endToken, EntityType.ORGANIZATION, null, false);
                     unit.legal = true;
@@ -714,12 +941,27 @@ public final class GazetteerEntityResolver implements EntityResolver {
     // ---------------------------------------------------------------- typing
 
     /** Types a recognizer mention by the lists: countries, demonyms, known companies and bodies. */
-    private void refine(Cand c, Set<String> personWords) {
+    private void refine(String t, List<Token> tokens, Cand c, Set<String> personWords) {
         if (c.entry != null || c.type == null) {
             return;
         }
         EntityType tagged = c.type;
         int sp = c.surface.lastIndexOf(' ');
+        if (tagged == EntityType.LOCATION && c.endToken - c.firstToken == 2
+                && PERSON_TITLES.contains(tokens.get(c.firstToken).text())
+                && !(c.firstToken > 0 && tokens.get(c.firstToken - 1).text().equalsIgnoreCase("the"))) {
+            c.type = EntityType.PERSON; // "Prince William", "President Macron" read as places
+            return;
+        }
+        if ((tagged == EntityType.LOCATION || tagged == EntityType.MISC) && gazetteer.lookup(c.surface) == null
+                && (afterStrongAtCue(t, tokens, c) || gazetteer.cue(Gazetteer.Cue.COMPANY_PREFIX,
+                tokens.get(c.firstToken).text()) || sp > 0 && !c.surface.endsWith(" AI")
+                && gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, c.surface.substring(sp + 1)))) {
+            // "an analyst at Bernstein", "Banco BPM", "her label, Republic Records": an organisation to type
+            c.type = EntityType.ORGANIZATION;
+            c.undecided = true;
+            return;
+        }
         if (tagged != EntityType.ORGANIZATION && sp > 0 && LEGAL_FORMS.contains(c.surface.substring(sp + 1))) {
             // "Merlin International Petroleum Corp" tagged as a person or a product: an organisation to type
             c.type = EntityType.ORGANIZATION;
@@ -727,6 +969,21 @@ public final class GazetteerEntityResolver implements EntityResolver {
             return;
         }
         if (tagged == EntityType.PERSON) {
+            if (c.surface.indexOf(' ') < 0 && !personWords.contains(c.surface)) {
+                int len = c.surface.length();
+                Gazetteer.Entry brand = len > 3 && c.surface.charAt(len - 1) == 's'
+                        ? gazetteer.lookup(c.surface.substring(0, len - 1)) : null;
+                if (brand != null && brand.type() == EntityType.COMPANY) {
+                    c.type = EntityType.MISC; // "two Ferraris": cars of a make, not a person
+                    return;
+                }
+                if (c.firstToken > 0 && tokens.get(c.firstToken - 1).text().equals("in")
+                        && !(c.endToken < tokens.size() && isPossessive(tokens.get(c.endToken).text()))
+                        && !(c.end + 1 < t.length() && NameTrie.isApostrophe(t.charAt(c.end)))) {
+                    c.type = EntityType.LOCATION; // "an office in Mayfair": people are not "in" a person
+                    return;
+                }
+            }
             // a lone word that names a product, an ambiguous company or a club ("Claude", "Ford", "Chelsea"),
             // unless it is part of a person's full name in this text ("Claude Monet", "Chelsea Clinton")
             if (c.surface.indexOf(' ') < 0 && !personWords.contains(c.surface)) {
@@ -1277,12 +1534,34 @@ public final class GazetteerEntityResolver implements EntityResolver {
         }
         for (int k = at + 2; k < at + 7 && k < tokens.size(); k++) {
             String w = tokens.get(k).text().toLowerCase(Locale.ROOT);
+            if (k + 1 < tokens.size() && isPossessive(tokens.get(k + 1).text()) || isPossessive(w)) {
+                return false; // ", the company's chief executive": the head is the person, not the company
+            }
             if (companyNouns.contains(w)) {
                 return true;
             }
             if (w.equals(",") || w.equals(".") || w.equals("of") || w.equals("which") || w.equals("that")
-                    || w.equals("who")) {
-                return false;
+                    || w.equals("who") || APPOSITIVE_STOPS.contains(w)) {
+                return false; // ", a partner at the venture firm": the firm is another name's
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPossessive(String w) {
+        return w.equals("'s") || w.equals("\u2019s") || w.endsWith("'s") && w.length() > 2
+                || w.endsWith("\u2019s") && w.length() > 2;
+    }
+
+    /** True when the mention follows a strong cue that ends in "at" ("analyst at", "lawyer at"). */
+    private boolean afterStrongAtCue(String t, List<Token> tokens, Cand c) {
+        if (c.firstToken < 2 || !tokens.get(c.firstToken - 1).text().equals("at")) {
+            return false;
+        }
+        for (int k = 2; k <= 3 && c.firstToken - k >= 0; k++) {
+            String before = squeeze(t, tokens.get(c.firstToken - k).start(), tokens.get(c.firstToken - 1).end());
+            if (companyStrong.contains(before)) {
+                return true;
             }
         }
         return false;

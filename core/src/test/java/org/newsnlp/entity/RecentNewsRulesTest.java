@@ -1,0 +1,203 @@
+package org.newsnlp.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsnlp.text.TextSegmenter;
+import org.newsnlp.text.TokenizedText;
+
+/**
+ * Resolution rules for the shapes of today's web news: bylines and photo credits, sentence-opening nouns
+ * glued to names, appositives, company cues, coordinated names. Recognizer mentions are given by hand.
+ */
+class RecentNewsRulesTest {
+
+    private static TextSegmenter segmenter;
+    private static GazetteerEntityResolver resolver;
+
+    @BeforeAll
+    static void load() {
+        segmenter = TextSegmenter.english();
+        resolver = GazetteerEntityResolver.english();
+    }
+
+    /** Every occurrence of each "surface=TYPE" pair as a recognizer mention. */
+    private static List<Entity> resolve(String text, String... pairs) {
+        List<Mention> mentions = new ArrayList<>();
+        for (String p : pairs) {
+            int eq = p.lastIndexOf('=');
+            String surface = p.substring(0, eq);
+            EntityType type = EntityType.fromConll(p.substring(eq + 1));
+            int from = 0;
+            int i;
+            while ((i = text.indexOf(surface, from)) >= 0) {
+                mentions.add(new Mention(surface, i, i + surface.length(), type));
+                from = i + surface.length();
+            }
+        }
+        mentions.sort(Comparator.comparingInt(Mention::start));
+        TokenizedText t = segmenter.segment(text);
+        List<Entity> es = resolver.resolve(t, "", mentions);
+        for (Entity e : es) {
+            for (Mention m : e.mentions()) {
+                assertEquals(text.substring(m.start(), m.end()), m.text(), "mention offsets");
+            }
+        }
+        return es;
+    }
+
+    private static Set<String> names(List<Entity> es, EntityType type) {
+        return es.stream().filter(e -> e.type() == type).map(Entity::name).collect(Collectors.toSet());
+    }
+
+    @Test
+    void bylineAuthorIsNotAPerson() {
+        String text = "By Anna Lindqvist in Berlin\n\nBERLIN, Feb 23 - Friedrich Merz won the election on Sunday.";
+        List<Entity> es = resolve(text, "Anna Lindqvist=PER", "Friedrich Merz=PER", "BERLIN=LOC");
+        assertEquals(Set.of("Friedrich Merz"), names(es, EntityType.PERSON));
+    }
+
+    @Test
+    void byInsideASentenceStillNamesAPerson() {
+        String text = "The plan was drawn up by Anna Lindqvist, the party's treasurer.";
+        assertEquals(Set.of("Anna Lindqvist"), names(resolve(text, "Anna Lindqvist=PER"), EntityType.PERSON));
+    }
+
+    @Test
+    void reportersAndEditorsAreNotPeopleOfTheStory() {
+        String text = "Reeves said the rules would hold.\n\n(Reporting by Thomas Whitfield; Editing by Alison Marsh)";
+        List<Entity> es = resolve(text, "Reeves=PER", "Thomas Whitfield=PER", "Alison Marsh=PER");
+        assertEquals(Set.of("Reeves"), names(es, EntityType.PERSON));
+    }
+
+    @Test
+    void photographersInCreditsAreNotPeopleOfTheStory() {
+        String text = "Mikey Madison poses with her award in London. Photograph: Jeff Spicer/Getty Images\n\n"
+                + "Greta Gerwig attends the premiere in Los Angeles. REUTERS/Mario Anzuoni/File Photo";
+        List<Entity> es = resolve(text, "Mikey Madison=PER", "Jeff=PER", "Greta Gerwig=PER", "Mario Anzuoni=PER");
+        assertEquals(Set.of("Mikey Madison", "Greta Gerwig"), names(es, EntityType.PERSON));
+    }
+
+    @Test
+    void sentenceOpeningNounIsNotPartOfTheName() {
+        String text = "Rival Advanced Micro Devices reports results next week. "
+                + "Broadcaster Warner Bros. Discovery said the final drew its biggest audience.";
+        List<Entity> es = resolve(text, "Rival Advanced Micro Devices=ORG", "Broadcaster Warner Bros. Discovery=ORG");
+        Set<String> companies = names(es, EntityType.COMPANY);
+        assertEquals(2, companies.size(), companies.toString());
+        assertTrue(companies.stream().noneMatch(n -> n.startsWith("Rival") || n.startsWith("Broadcaster")),
+                companies.toString());
+    }
+
+    @Test
+    void appositiveAboutTheCompanyKeepsThePerson() {
+        String text = "\"Consumers deserve real choice,\" said Daniel Ek, the Swedish company's chief executive. "
+                + "\"The moat is distribution,\" said Ravi Okafor, a partner at the venture firm Lightspeed Venture Partners.";
+        List<Entity> es = resolve(text, "Daniel Ek=PER", "Ravi Okafor=PER", "Swedish=MISC",
+                "Lightspeed Venture Partners=ORG");
+        assertEquals(Set.of("Daniel Ek", "Ravi Okafor"), names(es, EntityType.PERSON));
+        assertEquals(Set.of("Lightspeed Venture Partners"), names(es, EntityType.COMPANY));
+    }
+
+    @Test
+    void appositiveHeadedByACompanyNounStillMakesACompany() {
+        String text = "Shares of Tavolo rose. Tavolo, the Italian food group, said sales grew.";
+        assertEquals(Set.of("Tavolo"), names(resolve(text, "Tavolo=PER", "Italian=MISC"), EntityType.COMPANY));
+    }
+
+    @Test
+    void placeAfterAnAnalystCueIsACompany() {
+        String text = "\"Investors want more,\" said Elena Vasquez, an analyst at Bernstein.";
+        List<Entity> es = resolve(text, "Elena Vasquez=PER", "Bernstein=LOC");
+        assertEquals(Set.of("Bernstein"), names(es, EntityType.COMPANY));
+        assertEquals(Set.of("Elena Vasquez"), names(es, EntityType.PERSON));
+    }
+
+    @Test
+    void placeWithCompanyWordsIsACompany() {
+        String text = "Her label, Republic Records, declined to comment. UniCredit holds a stake in Banco BPM.";
+        List<Entity> es = resolve(text, "Republic Records=LOC", "Banco BPM=LOC", "UniCredit=ORG");
+        assertEquals(Set.of("Republic Records", "Banco BPM", "UniCredit"), names(es, EntityType.COMPANY));
+    }
+
+    @Test
+    void titledNameReadAsAPlaceIsAPerson() {
+        String text = "Prince William, the president of Bafta, presented the award.";
+        List<Entity> es = resolve(text, "Prince William=LOC", "Bafta=LOC");
+        assertEquals(Set.of("William"), names(es, EntityType.PERSON));
+    }
+
+    @Test
+    void titledPlaceAfterTheStaysAPlace() {
+        String text = "Den ran the Queen Vic for years.";
+        assertEquals(Set.of("Den"), names(resolve(text, "Den=PER", "Queen Vic=LOC"), EntityType.PERSON));
+    }
+
+    @Test
+    void legalNameJoinsUnknownPartnersAcrossAnd() {
+        String text = "The deal was arranged by Donaldson Lufkin and Jenrette Securities Corp, the firm said.";
+        List<Entity> es = resolve(text, "Donaldson Lufkin=ORG", "Jenrette Securities Corp=ORG");
+        assertEquals(Set.of("Donaldson Lufkin and Jenrette Securities Corp"), names(es, EntityType.COMPANY));
+    }
+
+    @Test
+    void carsOfAMakeAndPlacesAfterInAreNotPeople() {
+        String text = "He kept an office in Mayfair and a fleet that included two Ferraris, the court heard.";
+        List<Entity> es = resolve(text, "Mayfair=PER", "Ferraris=PER");
+        assertEquals(Set.of(), names(es, EntityType.PERSON));
+    }
+
+    @Test
+    void surnamesThatAreAlsoPlaceWordsStayPeople() {
+        String text = "Aardman's co-founder Nick Park said the studio was thrilled.";
+        assertEquals(Set.of("Nick Park"), names(resolve(text, "Nick Park=PER", "Aardman=ORG"), EntityType.PERSON));
+    }
+
+    @Test
+    void nameCoordinatedWithAPersonIsAPerson() {
+        String text = "Arsenal are without Gabriel Jesus and Kai Havertz through injury. "
+                + "India were steered home by Shreyas Iyer and KL Rahul.";
+        List<Entity> es = resolve(text, "Arsenal=ORG", "Gabriel Jesus=PER", "Kai Havertz=ORG", "India=LOC",
+                "Shreyas Iyer=PER", "KL Rahul=ORG");
+        assertEquals(Set.of("Gabriel Jesus", "Kai Havertz", "Shreyas Iyer", "KL Rahul"), names(es, EntityType.PERSON));
+    }
+
+    @Test
+    void pairOfNamesUsedAloneElsewhereSplits() {
+        String text = "Novo Nordisk cut prices. Novo lowered its forecast. Lilly, based in Indianapolis, gained. "
+                + "Novo and Lilly both struck agreements with the White House.";
+        List<Entity> es = resolve(text, "Novo Nordisk=ORG", "Novo and Lilly=ORG", "Novo=ORG", "Lilly=ORG",
+                "Indianapolis=LOC", "White House=ORG");
+        Set<String> companies = names(es, EntityType.COMPANY);
+        assertTrue(companies.stream().noneMatch(n -> n.contains(" and ")), companies.toString());
+        assertTrue(companies.contains("Novo Nordisk"), companies.toString());
+    }
+
+    @Test
+    void legalNameDoesNotSwallowThePrecedingName() {
+        String text = "Smaller suppliers such as Kaltmark and Screen Holdings also dropped.";
+        List<Entity> es = resolve(text, "Kaltmark=ORG", "Screen Holdings=ORG");
+        assertTrue(names(es, EntityType.COMPANY).contains("Screen Holdings"), es.toString());
+        assertTrue(es.stream().noneMatch(e -> e.name().contains(" and ")), es.toString());
+    }
+
+    @Test
+    void professionalCuesMakeCompanies() {
+        String text = "\"You cannot unwind that,\" said a trade lawyer at Covington & Burling in Washington. "
+                + "Premiums rose, according to the broker Hargreaves Penfold. "
+                + "\"Controls make them determined,\" said an analyst at the consultancy Gavekal Dragonomics.";
+        List<Entity> es = resolve(text, "Covington & Burling=ORG", "Washington=LOC", "Hargreaves Penfold=PER",
+                "Gavekal Dragonomics=PER");
+        assertEquals(Set.of("Covington & Burling", "Hargreaves Penfold", "Gavekal Dragonomics"),
+                names(es, EntityType.COMPANY));
+        assertEquals(Set.of(), names(es, EntityType.PERSON));
+    }
+}
