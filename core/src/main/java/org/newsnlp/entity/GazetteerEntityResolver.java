@@ -51,6 +51,11 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private static final Set<String> OPENERS = Set.of("The", "A", "An", "In", "At", "On", "For", "By", "With",
             "From", "And", "But", "If", "As", "Shares", "Both", "Rival", "Unit", "Its", "Their", "Former");
     private static final int WINDOW = 4;
+    /** Small words that Title Case leaves in lower case. */
+    private static final Set<String> TITLE_SMALL_WORDS = Set.of("a", "an", "the", "of", "and", "in", "on", "at",
+            "to", "for", "with", "from", "by", "or", "vs", "vs.");
+    /** Words after a known company that keep the company ("Coinbase Global", "Samsung Group"). */
+    private static final Set<String> COMPANY_TAILS = Set.of("Global", "International", "Worldwide", "Group", "Holdings");
     /** Prepositions that end an appositive's head: ", a partner at the venture firm". */
     private static final Set<String> APPOSITIVE_STOPS = Set.of("at", "with", "for", "in", "on", "to", "from", "by");
     /** Titles that open a person's name the recognizer took for a place ("Prince William"). */
@@ -65,6 +70,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private final Set<String> pronouns;
     private final Set<String> companyStrong;
     private final Set<String> companyNouns;
+    private final Set<String> personBefore;
 
     /** A resolver over {@code gazetteer}. */
     public GazetteerEntityResolver(Gazetteer gazetteer) {
@@ -76,6 +82,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         this.pronouns = lower(gazetteer.cues(Gazetteer.Cue.PRONOUN));
         this.companyStrong = lower(gazetteer.cues(Gazetteer.Cue.COMPANY_STRONG));
         this.companyNouns = lower(gazetteer.cues(Gazetteer.Cue.COMPANY_NOUN));
+        this.personBefore = lower(gazetteer.cues(Gazetteer.Cue.PERSON_BEFORE));
     }
 
     /** The resolver over the shipped English lists ({@link Gazetteer#english()}). */
@@ -154,20 +161,28 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 continue;
             }
             NameTrie.Match m = trie.longest(t, tokens, i);
-            if (m == null) {
-                i++;
-                continue;
+            while (m != null) {
+                Gazetteer.Entry e = gazetteer.entry(m.value());
+                boolean atTokenEnd = m.end() == tokens.get(m.endToken() - 1).end();
+                if (e.type() != EntityType.COUNTRY || !insideLargerName(t, tokens, m, atTokenEnd)) {
+                    out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), e.type(), e, true));
+                } else {
+                    out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), null, null, true));
+                }
+                // "French-German": the name after a hyphen inside the same token
+                Token last = tokens.get(m.endToken() - 1);
+                int next = m.end() + 1;
+                m = !atTokenEnd && t.charAt(m.end()) == '-' && next < last.end()
+                        && Character.isUpperCase(t.charAt(next)) ? trie.longest(t, tokens, m.endToken() - 1, next) : null;
             }
-            Gazetteer.Entry e = gazetteer.entry(m.value());
-            boolean atTokenEnd = m.end() == tokens.get(m.endToken() - 1).end();
-            if (e.type() != EntityType.COUNTRY || !insideLargerName(t, tokens, m, atTokenEnd)) {
-                out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), e.type(), e, true));
-            } else {
-                out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), null, null, true));
-            }
-            i = m.endToken();
+            i = Math.max(i + 1, lastEnd(out, i));
         }
         return out;
+    }
+
+    /** The token after the last candidate, or {@code i + 1} when the scan found nothing at {@code i}. */
+    private static int lastEnd(List<Cand> out, int i) {
+        return out.isEmpty() ? i + 1 : Math.max(i + 1, out.get(out.size() - 1).endToken);
     }
 
     private static boolean startsName(Token tok) {
@@ -310,26 +325,53 @@ public final class GazetteerEntityResolver implements EntityResolver {
         for (int i = 0; i < merged.size(); i++) {
             Cand c = merged.get(i);
             int words = c.endToken - c.firstToken;
-            if (c.type != EntityType.ORGANIZATION || c.fromList || c.entry != null || c.legal || words < 2
+            if (c.type != EntityType.ORGANIZATION && c.type != EntityType.LOCATION || c.fromList || c.entry != null || c.legal || words < 2
                     || words > 3 || !plainName(tokens, c)) {
                 continue;
             }
             boolean person = false;
-            if (i > 0) {
+            if (c.type == EntityType.ORGANIZATION && i > 0) {
                 Cand p = merged.get(i - 1);
                 person = p.type == EntityType.PERSON && p.endToken - p.firstToken >= 2
                         && onlyConnectors(tokens, p.endToken, c.firstToken);
             }
-            if (!person && i + 1 < merged.size()) {
+            if (!person && c.type == EntityType.ORGANIZATION && i + 1 < merged.size()) {
                 Cand n = merged.get(i + 1);
                 person = n.type == EntityType.PERSON && n.endToken - n.firstToken >= 2
                         && onlyConnectors(tokens, c.endToken, n.firstToken);
+            }
+            if (!person && c.firstToken > 0 && (c.type == EntityType.ORGANIZATION || c.type == EntityType.LOCATION)) {
+                // "Welsh forward Jac Morgan", "fly-half Sam Prendergast": a person's role right before the name
+                person = personBefore.contains(tokens.get(c.firstToken - 1).text().toLowerCase(Locale.ROOT));
             }
             if (person) {
                 c.type = EntityType.PERSON;
                 c.undecided = false;
             }
         }
+        for (int i = 0; i < merged.size(); i++) {
+            Cand c = merged.get(i);
+            if (c.fromList || c.entry != null || c.legal || c.type != EntityType.ORGANIZATION && c.type != EntityType.LOCATION
+                    && c.type != EntityType.MISC) {
+                continue;
+            }
+            // "suppliers including MegaChips and Hosiden": a name listed with companies is one
+            boolean peer = i > 0 && isCompany(merged.get(i - 1)) && onlyConnectors(tokens, merged.get(i - 1).endToken, c.firstToken)
+                    || i + 1 < merged.size() && isCompany(merged.get(i + 1))
+                    && onlyConnectors(tokens, c.endToken, merged.get(i + 1).firstToken);
+            if (peer && c.endToken < tokens.size() && isPossessive(tokens.get(c.endToken).text())) {
+                peer = false; // "Mistral AI and London's Synthesia": the place of the next company
+            }
+            if (peer && c.endToken - c.firstToken <= 3 && plainName(tokens, c) | c.type == EntityType.ORGANIZATION) {
+                c.type = EntityType.ORGANIZATION;
+                c.undecided = true;
+                c.companyPeer = true;
+            }
+        }
+    }
+
+    private static boolean isCompany(Cand c) {
+        return c.entry != null && c.entry.type() == EntityType.COMPANY || c.legal;
     }
 
     /** Capitalised words with no organisation word, company suffix, legal form or list name among them. */
@@ -344,18 +386,24 @@ public final class GazetteerEntityResolver implements EntityResolver {
         return true;
     }
 
-    /** True when the tokens in {@code [from, to)} are one "and", "&" or comma (with an optional comma before). */
+    /**
+     * True when the tokens in {@code [from, to)} are one "and" or "&", with an optional comma before; a comma
+     * alone is not enough ("Columbia, S.C.", "Jane Doe, Acme").
+     */
     private static boolean onlyConnectors(List<Token> tokens, int from, int to) {
         if (to - from < 1 || to - from > 2) {
             return false;
         }
+        boolean and = false;
         for (int j = from; j < to; j++) {
             String w = tokens.get(j).text();
-            if (!w.equals("and") && !w.equals("&") && !w.equals(",")) {
+            if (w.equals("and") || w.equals("&")) {
+                and = true;
+            } else if (!w.equals(",")) {
                 return false;
             }
         }
-        return true;
+        return and;
     }
 
     // ---------------------------------------------------------------- recognizer mentions
@@ -401,15 +449,16 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (first < 0 || last < 0) {
                 continue;
             }
-            if (m.type() == EntityType.PERSON && credit(t, tokens, first, last + 1)) {
+            if (m.type() == EntityType.PERSON && credit(t, tokens, first, last + 1, s, e)) {
                 continue;
             }
+            EntityType type = m.type() == EntityType.PERSON && insideQuotedTitle(t, s, e) ? EntityType.MISC : m.type();
             if (first < last && (sentenceStart[first] || first > 0 && sentenceStart[first - 1]
                     && isOpeningQuote(tokens.get(first - 1).text())) && openingNoun(tokens.get(first).text())) {
                 first++;
                 s = tokens.get(first).start();
             }
-            out.add(new Cand(s, e, first, last + 1, m.type(), null, false));
+            out.add(new Cand(s, e, first, last + 1, type, null, false));
         }
         out.sort(Comparator.comparingInt((Cand c) -> c.start).thenComparingInt(c -> -c.end));
         List<Cand> kept = new ArrayList<>(out.size());
@@ -433,6 +482,56 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 || companyNouns.contains(lower);
     }
 
+    /**
+     * True when {@code [s, e)} lies inside a short quoted title in Title Case that holds more than the name
+     * ("\u201cMario Kart World\u201d", "\u201cJerry Springer - The Opera\u201d"): a work, not a person.
+     */
+    private static boolean insideQuotedTitle(String t, int s, int e) {
+        int open = -1;
+        for (int i = s - 1; i >= 0 && s - i <= 60; i--) {
+            char c = t.charAt(i);
+            if (c == '\u201c' || c == '"' && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))) {
+                open = i;
+                break;
+            }
+            if (c == '\u201d' || c == '"' || c == '\n' || c == '.' || c == ',') {
+                return false;
+            }
+        }
+        if (open < 0) {
+            return false;
+        }
+        int close = -1;
+        for (int i = e; i < t.length() && i - e <= 60; i++) {
+            char c = t.charAt(i);
+            if (c == '\u201d' || c == '"') {
+                close = i;
+                break;
+            }
+            if (c == '\u201c' || c == '\n') {
+                return false;
+            }
+        }
+        if (close < 0) {
+            return false;
+        }
+        String inner = t.substring(open + 1, close).strip();
+        if (inner.endsWith(",") || inner.endsWith(".")) {
+            inner = inner.substring(0, inner.length() - 1);
+        }
+        String[] words = WS.split(inner);
+        if (words.length > 7 || inner.length() <= e - s) {
+            return false;
+        }
+        for (String w : words) {
+            if (!w.isEmpty() && Character.isLetter(w.charAt(0)) && !Character.isUpperCase(w.charAt(0))
+                    && !TITLE_SMALL_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isOpeningQuote(String w) {
         return w.equals("\"") || w.equals("\u201c") || w.equals("\u2018") || w.equals("'") || w.equals("(");
     }
@@ -442,9 +541,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
      * byline line ("By Anna Lindqvist in Berlin"), a reporter or editor ("Reporting by ...; Editing by ..."),
      * a photographer ("Photo: Jeff Spicer/Getty Images", "REUTERS/Mario Anzuoni").
      */
-    private static boolean credit(String t, List<Token> tokens, int first, int end) {
-        int s = tokens.get(first).start();
-        int e = tokens.get(end - 1).end();
+    private static boolean credit(String t, List<Token> tokens, int first, int end, int s, int e) {
         if (s > 0 && t.charAt(s - 1) == '/' || e < t.length() && t.charAt(e) == '/') {
             return true;
         }
@@ -885,6 +982,17 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 }
                 return out;
             }
+            if (head.type == EntityType.COMPANY && head.entry != null && n.type != EntityType.ORGANIZATION
+                    && n.type != EntityType.LOCATION) {
+                boolean tails = true;
+                for (int j = head.endToken; j < n.endToken; j++) {
+                    tails &= COMPANY_TAILS.contains(tokens.get(j).text());
+                }
+                if (tails) {
+                    // "Coinbase Global" read as a person: the company under a fuller name
+                    return List.of(new Cand(n.start, n.end, n.firstToken, n.endToken, EntityType.COMPANY, head.entry, false));
+                }
+            }
             if (head.type == EntityType.COMPANY && head.entry != null && n.type == EntityType.ORGANIZATION) {
                 boolean suffixes = true;
                 for (int j = head.endToken; j < n.endToken; j++) {
@@ -1164,6 +1272,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (cl.type == EntityType.PERSON) {
                 int sp = name.lastIndexOf(' ');
                 EntityType thing = sp > 0 ? gazetteer.notPerson(name.substring(sp + 1)) : null;
+                if (thing != null && cl.mentions.stream().anyMatch(c -> strongCompanyCue(t, tokens, c))) {
+                    thing = EntityType.COMPANY; // "the consultancy Kantan Games"
+                }
                 if (thing != null) {
                     cl.type = thing;
                     continue;
@@ -1451,6 +1562,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
             if (c.endToken - c.firstToken >= 2 && tokens.get(c.endToken - 1).text().equals("Bank")) {
                 score += 2;
+            }
+            if (c.companyPeer) {
+                score += 1;
             }
             score += Math.max(-2, Math.min(2, context(t, tokens, c)));
         }
@@ -1747,6 +1861,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         boolean undecided;
         boolean noCountry;
         boolean legal;
+        boolean companyPeer;
         String surface;
         List<String> words;
 

@@ -25,7 +25,7 @@ class RecentNewsRulesTest {
 
     @BeforeAll
     static void load() {
-        segmenter = TextSegmenter.english();
+        segmenter = TextSegmenter.fast();
         resolver = GazetteerEntityResolver.english();
     }
 
@@ -199,5 +199,76 @@ class RecentNewsRulesTest {
         assertEquals(Set.of("Covington & Burling", "Hargreaves Penfold", "Gavekal Dragonomics"),
                 names(es, EntityType.COMPANY));
         assertEquals(Set.of(), names(es, EntityType.PERSON));
+    }
+
+    @Test
+    void hyphenatedPairOfCountryAdjectivesNamesBoth() {
+        String text = "The Exploration Company, a French-German firm, won a contract. U.S.-China talks resumed.";
+        List<Entity> es = resolve(text, "The Exploration Company=ORG", "French-German=MISC", "U.S.-China=MISC");
+        assertEquals(Set.of("FR", "DE", "US", "CN"), es.stream().filter(e -> e.type() == EntityType.COUNTRY)
+                .map(Entity::code).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void nameInsideAQuotedTitleIsAWork() {
+        String text = "The console went on sale alongside \u201cMario Kart World\u201d, Nintendo said. "
+                + "\u201cWe thank Mario Rossi for his help,\u201d the company said.";
+        List<Entity> es = resolve(text, "Mario Kart=PER", "Nintendo=ORG", "Mario Rossi=PER");
+        assertEquals(Set.of("Mario Rossi"), names(es, EntityType.PERSON));
+    }
+
+    @Test
+    void roleBeforeANameMakesAPerson() {
+        String text = "Welsh forward Jac Morgan was carried off with a knee injury.";
+        assertEquals(Set.of("Jac Morgan"), names(resolve(text, "Welsh=MISC", "Jac Morgan=ORG"), EntityType.PERSON));
+    }
+
+    @Test
+    void placeAfterAPersonRoleWordAloneIsNotTouchedWithoutARole() {
+        String text = "Talks between Donald Trump and New York officials stalled.";
+        List<Entity> es = resolve(text, "Donald Trump=PER", "New York=LOC");
+        assertEquals(Set.of("Donald Trump"), names(es, EntityType.PERSON));
+    }
+
+    @Test
+    void nameListedWithCompaniesIsACompany() {
+        String text = "Suppliers including Nintendo and Hosiden also gained in Osaka.";
+        List<Entity> es = resolve(text, "Nintendo=PER", "Hosiden=LOC", "Osaka=LOC");
+        assertTrue(names(es, EntityType.COMPANY).contains("Hosiden"), es.toString());
+    }
+
+    @Test
+    void placeAfterACompanyAndACommaIsNotACompany() {
+        String text = "It bought Palmetto Guard Inc of Columbia, S.C., last year.";
+        List<Entity> es = resolve(text, "Palmetto Guard Inc=ORG", "Columbia=LOC", "S.C.=LOC");
+        assertEquals(Set.of("Palmetto Guard Inc"), names(es, EntityType.COMPANY));
+    }
+
+    @Test
+    void placeOfTheNextCompanyIsNotACompany() {
+        String text = "Paris-based Mistral AI and London's Synthesia have raised large rounds.";
+        List<Entity> es = resolve(text, "Mistral AI=ORG", "London=LOC", "Synthesia=ORG");
+        assertTrue(!names(es, EntityType.COMPANY).contains("London"), es.toString());
+    }
+
+    @Test
+    void thingEndingAfterAStrongCueIsACompany() {
+        String text = "\"It works,\" said the head of the Tokyo-based consultancy Kantan Games.";
+        assertEquals(Set.of("Kantan Games"), names(resolve(text, "Kantan Games=PER"), EntityType.COMPANY));
+    }
+
+    @Test
+    void knownCompanyWithATailReadAsAPersonIsTheCompany() {
+        String text = "Coinbase Global, the largest U.S. crypto exchange, joined the index in May.";
+        List<Entity> es = resolve(text, "Coinbase Global=PER", "U.S.=LOC");
+        assertEquals(Set.of(), names(es, EntityType.PERSON));
+        assertEquals(Set.of("Coinbase Global"), names(es, EntityType.COMPANY));
+    }
+
+    @Test
+    void countryAdjectiveInsideAnAirlineNameIsNotACountry() {
+        String text = "Passengers were rebooked on Swiss International Air Lines flights.";
+        List<Entity> es = resolve(text, "Swiss=MISC", "International Air Lines=MISC");
+        assertTrue(es.stream().noneMatch(e -> "CH".equals(e.code())), es.toString());
     }
 }

@@ -24,21 +24,25 @@ import org.newsnlp.entity.EntityType;
  * Quality gate of the whole default pipeline ({@link NewsAnalyzer#withDefaultModels()}: extraction,
  * segmentation, recognition, resolution) on recent-style news: 21 articles written for this test in the style
  * of 2024-2026 news (17 plain texts, 4 HTML pages with site chrome, bylines, kickers, captions and related
- * links), annotated with the people, companies and countries each mentions ({@code recent/gold.jsonl}).
+ * links), annotated with the people, companies and countries each mentions ({@code recent/gold.jsonl}), and a
+ * check set of 7 more ({@code recent/check-gold.jsonl}, one HTML page).
  */
 class RecentNewsEvaluationTest {
 
     static final String FOLDER = "org/newsnlp/models/entities/recent/";
 
-    /** Thresholds slightly below the measured scores (see docs/entities.md). */
-    static final double PERSON_F1 = 0.95;
-    static final double COMPANY_F1 = 0.90;
-    static final double COUNTRY_F1 = 0.97;
+    /** Measured 0.993, 0.997 and 1.000 (docs/entities.md); the margins absorb retrained recognizers. */
+    static final double PERSON_F1 = 0.96;
+    static final double COMPANY_F1 = 0.95;
+    static final double COUNTRY_F1 = 0.98;
 
-    /** Thresholds of the check set (7 articles written and annotated after the rules were tuned). */
-    static final double CHECK_PERSON_F1 = 0.90;
-    static final double CHECK_COMPANY_F1 = 0.85;
-    static final double CHECK_COUNTRY_F1 = 0.95;
+    /**
+     * The check set: 7 more articles written and annotated after the rules were tuned on the first 21; first
+     * measured at 0.963, 0.948 and 0.984, now 1.000, 0.975 and 1.000.
+     */
+    static final double CHECK_PERSON_F1 = 0.95;
+    static final double CHECK_COMPANY_F1 = 0.92;
+    static final double CHECK_COUNTRY_F1 = 0.97;
 
     private static List<EntityEvaluation.GoldDocument> gold;
     private static EntityEvaluation.Result result;
