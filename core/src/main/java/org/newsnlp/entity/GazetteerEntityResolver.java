@@ -454,7 +454,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
             EntityType type = m.type() == EntityType.PERSON && insideQuotedTitle(t, s, e) ? EntityType.MISC : m.type();
             if (first < last && (sentenceStart[first] || first > 0 && sentenceStart[first - 1]
-                    && isOpeningQuote(tokens.get(first - 1).text())) && openingNoun(tokens.get(first).text())) {
+                    && isOpeningQuote(tokens.get(first - 1).text())) && openingNoun(t, tokens, first)) {
                 first++;
                 s = tokens.get(first).start();
             }
@@ -472,14 +472,23 @@ public final class GazetteerEntityResolver implements EntityResolver {
         return kept;
     }
 
-    /** Words that open a sentence as a common noun before a name: "Rival", "Broadcaster", "Spinners". */
-    private boolean openingNoun(String w) {
+    /**
+     * A word that opens a sentence as a common noun before a name: a cue word before a known name ("Rival
+     * Advanced Micro Devices", "Broadcaster Warner Bros. Discovery") or a person's role ("Spinners Varun
+     * Chakravarthy"). Names that start with such a word ("Bank of America", "Union Pacific", "Giant Eagle")
+     * keep it unless the rest is a known name of its own.
+     */
+    private boolean openingNoun(String t, List<Token> tokens, int at) {
+        String w = tokens.get(at).text();
         if (w.length() < 3 || !Character.isUpperCase(w.charAt(0)) || !Character.isLowerCase(w.charAt(1))) {
             return false;
         }
         String lower = w.toLowerCase(Locale.ROOT);
-        return companyBefore.contains(lower) || companyStrong.contains(lower) || orgBefore.contains(lower)
-                || companyNouns.contains(lower);
+        if (personBefore.contains(lower) || lower.endsWith("s") && personBefore.contains(lower.substring(0, lower.length() - 1))) {
+            return true;
+        }
+        return (companyBefore.contains(lower) || companyStrong.contains(lower) || orgBefore.contains(lower)
+                || companyNouns.contains(lower)) && at + 1 < tokens.size() && gazetteer.trie().longest(t, tokens, at + 1) != null;
     }
 
     /**
@@ -1057,6 +1066,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         int sp = c.surface.lastIndexOf(' ');
         if (tagged == EntityType.LOCATION && c.endToken - c.firstToken == 2
                 && PERSON_TITLES.contains(tokens.get(c.firstToken).text())
+                && gazetteer.notPerson(tokens.get(c.firstToken + 1).text()) == null
                 && !(c.firstToken > 0 && tokens.get(c.firstToken - 1).text().equalsIgnoreCase("the"))) {
             c.type = EntityType.PERSON; // "Prince William", "President Macron" read as places
             return;

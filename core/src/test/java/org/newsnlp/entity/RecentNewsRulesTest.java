@@ -98,6 +98,21 @@ class RecentNewsRulesTest {
     }
 
     @Test
+    void namesThatStartWithACueWordKeepIt() {
+        String text = "Giant Eagle said it would close stores. Union Pacific raised its dividend.";
+        List<Entity> es = resolve(text, "Giant Eagle=ORG", "Union Pacific=ORG");
+        assertTrue(es.stream().anyMatch(e -> e.name().equals("Giant Eagle")), es.toString());
+        assertTrue(es.stream().anyMatch(e -> e.name().equals("Union Pacific")), es.toString());
+    }
+
+    @Test
+    void roleWordOpeningASentenceIsNotPartOfTheName() {
+        String text = "Spinners Varun Chakravarthy and Kuldeep Yadav took two wickets each.";
+        List<Entity> es = resolve(text, "Spinners Varun Chakravarthy=ORG", "Kuldeep Yadav=PER");
+        assertEquals(Set.of("Varun Chakravarthy", "Kuldeep Yadav"), names(es, EntityType.PERSON));
+    }
+
+    @Test
     void appositiveAboutTheCompanyKeepsThePerson() {
         String text = "\"Consumers deserve real choice,\" said Daniel Ek, the Swedish company's chief executive. "
                 + "\"The moat is distribution,\" said Ravi Okafor, a partner at the venture firm Lightspeed Venture Partners.";
@@ -137,8 +152,9 @@ class RecentNewsRulesTest {
 
     @Test
     void titledPlaceAfterTheStaysAPlace() {
-        String text = "Den ran the Queen Vic for years.";
-        assertEquals(Set.of("Den"), names(resolve(text, "Den=PER", "Queen Vic=LOC"), EntityType.PERSON));
+        String text = "Den ran the Queen Vic for years. He later opened a shop on King Street.";
+        assertEquals(Set.of("Den"), names(resolve(text, "Den=PER", "Queen Vic=LOC", "King Street=LOC"),
+                EntityType.PERSON));
     }
 
     @Test
