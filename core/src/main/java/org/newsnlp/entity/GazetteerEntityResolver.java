@@ -122,6 +122,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
         }
         List<Cand> tagged = clean(t, tokens, mentions, sentenceStart);
         List<Cand> merged = splitPairs(t, tokens, withLegalNames(t, tokens, merge(t, tokens, found, tagged)));
+        // "Photo: VCG via Getty Images": agencies credited in a caption are not mentions either
+        merged.removeIf(c -> (c.type == EntityType.COMPANY || c.type == EntityType.ORGANIZATION)
+                && creditLabel(tokens, c.firstToken));
         Set<String> personWords = new HashSet<>();
         for (Cand c : tagged) {
             if (c.type == EntityType.PERSON) {
@@ -567,6 +570,11 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 }
             }
         }
+        return creditLabel(tokens, first);
+    }
+
+    /** True when a credit label ("Photo:", "Credit:") comes up to three tokens before token {@code first}. */
+    private static boolean creditLabel(List<Token> tokens, int first) {
         for (int k = 1; k <= 3 && first - k >= 0; k++) {
             String w = tokens.get(first - k).text();
             if (w.equals(":") && first - k - 1 >= 0) {
@@ -577,8 +585,10 @@ public final class GazetteerEntityResolver implements EntityResolver {
                     return true;
                 }
             }
-            if (w.equals(".") || w.equals(";") || w.equals(",")) {
-                break;
+            boolean creditWord = w.equals("via") || w.equals("by") || w.equals("/") || w.equals("and") || w.equals("&")
+                    || Character.isUpperCase(w.charAt(0)) && !w.equals("A") && !w.equals("An") && !w.equals("The");
+            if (!creditWord) {
+                break; // "Photo: A Commerzbank logo is seen ...": a caption, not a credit
             }
         }
         return false;

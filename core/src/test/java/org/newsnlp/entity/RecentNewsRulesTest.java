@@ -87,6 +87,15 @@ class RecentNewsRulesTest {
     }
 
     @Test
+    void agenciesInPhotoCreditsAreNotCompanies() {
+        String text = "A DeepSeek poster seen at a conference in Shanghai. Photo: VCG via Getty Images\n\n"
+                + "Photo: A Commerzbank logo is seen at its headquarters in Frankfurt.";
+        List<Entity> es = resolve(text, "DeepSeek=ORG", "Shanghai=LOC", "VCG=ORG", "Getty Images=ORG",
+                "Commerzbank=ORG", "Frankfurt=LOC");
+        assertEquals(Set.of("DeepSeek", "Commerzbank"), names(es, EntityType.COMPANY));
+    }
+
+    @Test
     void sentenceOpeningNounIsNotPartOfTheName() {
         String text = "Rival Advanced Micro Devices reports results next week. "
                 + "Broadcaster Warner Bros. Discovery said the final drew its biggest audience.";
