@@ -347,6 +347,17 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 // "Welsh forward Jac Morgan", "fly-half Sam Prendergast": a person's role right before the name
                 person = personBefore.contains(tokens.get(c.firstToken - 1).text().toLowerCase(Locale.ROOT));
             }
+            if (!person && i + 1 < merged.size() && !(c.firstToken > 0
+                    && tokens.get(c.firstToken - 1).text().equalsIgnoreCase("the"))
+                    && gazetteer.notPerson(tokens.get(c.endToken - 1).text()) == null) {
+                // "Madison Keys of the United States": a player or delegate named with their country
+                Cand n = merged.get(i + 1);
+                int of = c.endToken;
+                int at = of + 1 < tokens.size() && tokens.get(of + 1).text().equals("the") ? of + 2 : of + 1;
+                person = of < tokens.size() && tokens.get(of).text().equals("of") && n.firstToken == at
+                        && n.type == EntityType.COUNTRY && n.entry != null
+                        && (n.endToken >= tokens.size() || !Character.isUpperCase(tokens.get(n.endToken).text().charAt(0)));
+            }
             if (person) {
                 c.type = EntityType.PERSON;
                 c.undecided = false;

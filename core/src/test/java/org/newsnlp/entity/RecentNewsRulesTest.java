@@ -243,6 +243,15 @@ class RecentNewsRulesTest {
     }
 
     @Test
+    void nameWithItsCountryIsAPerson() {
+        String text = "Aryna Sabalenka won after beating Madison Keys of the United States. "
+                + "The Bank of Canada and the Republic of Korea were not involved.";
+        List<Entity> es = resolve(text, "Aryna Sabalenka=PER", "Madison Keys=LOC", "United States=LOC",
+                "Bank of Canada=ORG", "Republic of Korea=LOC");
+        assertEquals(Set.of("Aryna Sabalenka", "Madison Keys"), names(es, EntityType.PERSON));
+    }
+
+    @Test
     void roleBeforeANameMakesAPerson() {
         String text = "Welsh forward Jac Morgan was carried off with a knee injury.";
         assertEquals(Set.of("Jac Morgan"), names(resolve(text, "Welsh=MISC", "Jac Morgan=ORG"), EntityType.PERSON));
