@@ -41,8 +41,9 @@ import org.newsnlp.text.TokenizedText;
  *
  * <p>The gold file is JSON lines, one object per article:
  * {@code {"source":"bbc","id":"business/001","people":[["Harry Shum","Shum"]],"companies":[["Microsoft"]],
- * "countries":["CN","US"]}}; {@code source} is {@code bbc} (BBC News, ids {@code label/NNN}) or
- * {@code reuters} (Reuters-21578, numeric ids). This class is stateless and safe to use from any thread.
+ * "countries":["CN","US"]}}; {@code source} is {@code bbc} (BBC News, ids {@code label/NNN}),
+ * {@code reuters} (Reuters-21578, numeric ids) or {@code file} (an article stored as a file of its own, the id
+ * its file name beside the gold file, read by the caller). This class is stateless and safe to use from any thread.
  */
 public final class EntityEvaluation {
 
@@ -57,7 +58,7 @@ public final class EntityEvaluation {
     /**
      * One annotated article.
      *
-     * @param source    {@code bbc} or {@code reuters}
+     * @param source    {@code bbc}, {@code reuters} or {@code file}
      * @param id        the article's id in its dataset
      * @param people    each person as the list of forms that name them
      * @param companies each company as the list of forms that name it
@@ -191,8 +192,9 @@ public final class EntityEvaluation {
                 JsonNode n = JSON.readTree(line);
                 GoldDocument d = new GoldDocument(text(n, "source"), text(n, "id"), forms(n.get("people")),
                         forms(n.get("companies")), codes(n.get("countries")));
-                if (!d.source().equals("bbc") && !d.source().equals("reuters")) {
-                    throw new IllegalArgumentException("source must be 'bbc' or 'reuters', got '" + d.source() + "'");
+                if (!d.source().equals("bbc") && !d.source().equals("reuters") && !d.source().equals("file")) {
+                    throw new IllegalArgumentException("source must be 'bbc', 'reuters' or 'file', got '"
+                            + d.source() + "'");
                 }
                 if (!seen.add(d.key())) {
                     throw new IllegalArgumentException("duplicate document " + d.key());
@@ -251,7 +253,7 @@ public final class EntityEvaluation {
 
     /**
      * Reads the gold set's articles from the shared datasets folder ({@code bbc_news/bbc_news.jsonl.gz},
-     * {@code reuters21578_modapte/{train,test}.jsonl.gz}). Reuters bodies are unwrapped: their hard line
+     * {@code reuters21578_modapte/{train,test}.jsonl.gz}); {@code file} documents are left to the caller. Reuters bodies are unwrapped: their hard line
      * breaks join into paragraphs and the closing "Reuter" sign-off is dropped.
      *
      * @throws NewsNlpException when an article is not in the data
@@ -261,6 +263,9 @@ public final class EntityEvaluation {
         boolean bbc = false;
         boolean reuters = false;
         for (GoldDocument d : gold) {
+            if (d.source().equals("file")) {
+                continue; // stored as files of their own, read by the caller
+            }
             wanted.add(d.key());
             bbc |= d.source().equals("bbc");
             reuters |= d.source().equals("reuters");

@@ -51,6 +51,16 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private static final Set<String> OPENERS = Set.of("The", "A", "An", "In", "At", "On", "For", "By", "With",
             "From", "And", "But", "If", "As", "Shares", "Both", "Rival", "Unit", "Its", "Their", "Former");
     private static final int WINDOW = 4;
+    /** Small words that Title Case leaves in lower case. */
+    private static final Set<String> TITLE_SMALL_WORDS = Set.of("a", "an", "the", "of", "and", "in", "on", "at",
+            "to", "for", "with", "from", "by", "or", "vs", "vs.");
+    /** Words after a known company that keep the company ("Coinbase Global", "Samsung Group"). */
+    private static final Set<String> COMPANY_TAILS = Set.of("Global", "International", "Worldwide", "Group", "Holdings");
+    /** Prepositions that end an appositive's head: ", a partner at the venture firm". */
+    private static final Set<String> APPOSITIVE_STOPS = Set.of("at", "with", "for", "in", "on", "to", "from", "by");
+    /** Titles that open a person's name the recognizer took for a place ("Prince William"). */
+    private static final Set<String> PERSON_TITLES = Set.of("Prince", "Princess", "King", "Queen", "Sir", "Dame",
+            "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Senator", "Pope");
 
     private final Gazetteer gazetteer;
     private final Set<String> companyBefore;
@@ -60,6 +70,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private final Set<String> pronouns;
     private final Set<String> companyStrong;
     private final Set<String> companyNouns;
+    private final Set<String> personBefore;
 
     /** A resolver over {@code gazetteer}. */
     public GazetteerEntityResolver(Gazetteer gazetteer) {
@@ -71,6 +82,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         this.pronouns = lower(gazetteer.cues(Gazetteer.Cue.PRONOUN));
         this.companyStrong = lower(gazetteer.cues(Gazetteer.Cue.COMPANY_STRONG));
         this.companyNouns = lower(gazetteer.cues(Gazetteer.Cue.COMPANY_NOUN));
+        this.personBefore = lower(gazetteer.cues(Gazetteer.Cue.PERSON_BEFORE));
     }
 
     /** The resolver over the shipped English lists ({@link Gazetteer#english()}). */
@@ -101,8 +113,18 @@ public final class GazetteerEntityResolver implements EntityResolver {
             return List.of();
         }
         List<Cand> found = scan(t, tokens);
-        List<Cand> tagged = clean(t, tokens, mentions);
-        List<Cand> merged = withLegalNames(t, tokens, merge(t, tokens, found, tagged));
+        boolean[] sentenceStart = new boolean[tokens.size() + 1];
+        sentenceStart[0] = true;
+        for (Sentence s : text.sentences()) {
+            if (s.firstToken() < tokens.size()) {
+                sentenceStart[s.firstToken()] = true;
+            }
+        }
+        List<Cand> tagged = clean(t, tokens, mentions, sentenceStart);
+        List<Cand> merged = splitPairs(t, tokens, withLegalNames(t, tokens, merge(t, tokens, found, tagged)));
+        // "Photo: VCG via Getty Images": agencies credited in a caption are not mentions either
+        merged.removeIf(c -> (c.type == EntityType.COMPANY || c.type == EntityType.ORGANIZATION)
+                && creditLabel(tokens, c.firstToken));
         Set<String> personWords = new HashSet<>();
         for (Cand c : tagged) {
             if (c.type == EntityType.PERSON) {
@@ -114,7 +136,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         }
         for (Cand c : merged) {
             c.surface = t.substring(c.start, c.end);
-            refine(c, personWords);
+            refine(t, tokens, c, personWords);
             if (c.endToken < tokens.size() && (c.type == EntityType.COMPANY || c.type == EntityType.ORGANIZATION)
                     && FAMILY.contains(tokens.get(c.endToken).text())) {
                 // "the Disney family", "the Murdoch family": a family, not the company
@@ -123,6 +145,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 c.undecided = false;
             }
         }
+        coordinatedPeople(t, tokens, merged);
         List<Cluster> clusters = cluster(t, tokens, merged);
         return finish(text, title == null ? "" : title, clusters);
     }
@@ -141,20 +164,28 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 continue;
             }
             NameTrie.Match m = trie.longest(t, tokens, i);
-            if (m == null) {
-                i++;
-                continue;
+            while (m != null) {
+                Gazetteer.Entry e = gazetteer.entry(m.value());
+                boolean atTokenEnd = m.end() == tokens.get(m.endToken() - 1).end();
+                if (e.type() != EntityType.COUNTRY || !insideLargerName(t, tokens, m, atTokenEnd)) {
+                    out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), e.type(), e, true));
+                } else {
+                    out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), null, null, true));
+                }
+                // "French-German": the name after a hyphen inside the same token
+                Token last = tokens.get(m.endToken() - 1);
+                int next = m.end() + 1;
+                m = !atTokenEnd && t.charAt(m.end()) == '-' && next < last.end()
+                        && Character.isUpperCase(t.charAt(next)) ? trie.longest(t, tokens, m.endToken() - 1, next) : null;
             }
-            Gazetteer.Entry e = gazetteer.entry(m.value());
-            boolean atTokenEnd = m.end() == tokens.get(m.endToken() - 1).end();
-            if (e.type() != EntityType.COUNTRY || !insideLargerName(t, tokens, m, atTokenEnd)) {
-                out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), e.type(), e, true));
-            } else {
-                out.add(new Cand(m.start(), m.end(), m.firstToken(), m.endToken(), null, null, true));
-            }
-            i = m.endToken();
+            i = Math.max(i + 1, lastEnd(out, i));
         }
         return out;
+    }
+
+    /** The token after the last candidate, or {@code i + 1} when the scan found nothing at {@code i}. */
+    private static int lastEnd(List<Cand> out, int i) {
+        return out.isEmpty() ? i + 1 : Math.max(i + 1, out.get(out.size() - 1).endToken);
     }
 
     private static boolean startsName(Token tok) {
@@ -236,10 +267,167 @@ public final class GazetteerEntityResolver implements EntityResolver {
         return false;
     }
 
+    /**
+     * An organisation span "A and B" whose halves are each named on their own elsewhere in the text
+     * ("Novo and Lilly" after "Novo Nordisk" ... "Novo" ... "Lilly") or known to the lists names two
+     * organisations.
+     */
+    private List<Cand> splitPairs(String t, List<Token> tokens, List<Cand> merged) {
+        Map<String, Integer> surfaces = new HashMap<>();
+        for (Cand c : merged) {
+            surfaces.merge(t.substring(c.start, c.end), 1, Integer::sum);
+        }
+        List<Cand> out = null;
+        for (int i = 0; i < merged.size(); i++) {
+            Cand c = merged.get(i);
+            List<Cand> halves = null;
+            if (c.type == EntityType.ORGANIZATION && !c.fromList && c.entry == null && !c.legal) {
+                int and = -1;
+                for (int j = c.firstToken + 1; j < c.endToken - 1; j++) {
+                    if (tokens.get(j).text().equals("and")) {
+                        and = and < 0 ? j : -2;
+                    }
+                }
+                if (and > 0) {
+                    String left = t.substring(c.start, tokens.get(and - 1).end());
+                    String right = t.substring(tokens.get(and + 1).start(), c.end);
+                    if (namedElsewhere(surfaces, left) && namedElsewhere(surfaces, right)) {
+                        halves = List.of(
+                                new Cand(c.start, tokens.get(and - 1).end(), c.firstToken, and, c.type, null, false),
+                                new Cand(tokens.get(and + 1).start(), c.end, and + 1, c.endToken, c.type, null, false));
+                    }
+                }
+            }
+            if (halves != null && out == null) {
+                out = new ArrayList<>(merged.subList(0, i));
+            }
+            if (out != null) {
+                if (halves != null) {
+                    out.addAll(halves);
+                } else {
+                    out.add(c);
+                }
+            }
+        }
+        return out == null ? merged : out;
+    }
+
+    private boolean namedElsewhere(Map<String, Integer> surfaces, String name) {
+        if (surfaces.containsKey(name)) {
+            return true;
+        }
+        Gazetteer.Entry e = gazetteer.lookup(name);
+        return e != null && e.type() == EntityType.COMPANY;
+    }
+
+    /**
+     * A recognizer organisation of two or three plain capitalised words coordinated with a person's full name
+     * ("Gabriel Jesus and Kai Havertz", "Shreyas Iyer and KL Rahul") is a person too.
+     */
+    private void coordinatedPeople(String t, List<Token> tokens, List<Cand> merged) {
+        for (int i = 0; i < merged.size(); i++) {
+            Cand c = merged.get(i);
+            int words = c.endToken - c.firstToken;
+            if (c.type != EntityType.ORGANIZATION && c.type != EntityType.LOCATION || c.fromList || c.entry != null || c.legal || words < 2
+                    || words > 3 || !plainName(tokens, c)) {
+                continue;
+            }
+            boolean person = false;
+            if (c.type == EntityType.ORGANIZATION && i > 0) {
+                Cand p = merged.get(i - 1);
+                person = p.type == EntityType.PERSON && p.endToken - p.firstToken >= 2
+                        && onlyConnectors(tokens, p.endToken, c.firstToken);
+            }
+            if (!person && c.type == EntityType.ORGANIZATION && i + 1 < merged.size()) {
+                Cand n = merged.get(i + 1);
+                person = n.type == EntityType.PERSON && n.endToken - n.firstToken >= 2
+                        && onlyConnectors(tokens, c.endToken, n.firstToken);
+            }
+            if (!person && c.firstToken > 0 && (c.type == EntityType.ORGANIZATION || c.type == EntityType.LOCATION)) {
+                // "Welsh forward Jac Morgan", "fly-half Sam Prendergast": a person's role right before the name
+                person = personBefore.contains(tokens.get(c.firstToken - 1).text().toLowerCase(Locale.ROOT));
+            }
+            if (!person && i + 1 < merged.size() && !(c.firstToken > 0
+                    && tokens.get(c.firstToken - 1).text().equalsIgnoreCase("the"))
+                    && gazetteer.notPerson(tokens.get(c.endToken - 1).text()) == null) {
+                // "Madison Keys of the United States": a player or delegate named with their country
+                Cand n = merged.get(i + 1);
+                int of = c.endToken;
+                int at = of + 1 < tokens.size() && tokens.get(of + 1).text().equals("the") ? of + 2 : of + 1;
+                person = of < tokens.size() && tokens.get(of).text().equals("of") && n.firstToken == at
+                        && n.type == EntityType.COUNTRY && n.entry != null
+                        && (n.endToken >= tokens.size() || !Character.isUpperCase(tokens.get(n.endToken).text().charAt(0)));
+            }
+            if (person) {
+                c.type = EntityType.PERSON;
+                c.undecided = false;
+            }
+        }
+        for (int i = 0; i < merged.size(); i++) {
+            Cand c = merged.get(i);
+            if (c.fromList || c.entry != null || c.legal || c.type != EntityType.ORGANIZATION && c.type != EntityType.LOCATION
+                    && c.type != EntityType.MISC) {
+                continue;
+            }
+            // "suppliers including MegaChips and Hosiden": a name listed with companies is one
+            boolean peer = i > 0 && isCompany(merged.get(i - 1)) && onlyConnectors(tokens, merged.get(i - 1).endToken, c.firstToken)
+                    || i + 1 < merged.size() && isCompany(merged.get(i + 1))
+                    && onlyConnectors(tokens, c.endToken, merged.get(i + 1).firstToken);
+            if (peer && c.endToken < tokens.size() && isPossessive(tokens.get(c.endToken).text())) {
+                peer = false; // "Mistral AI and London's Synthesia": the place of the next company
+            }
+            if (peer && c.endToken - c.firstToken <= 3 && plainName(tokens, c) | c.type == EntityType.ORGANIZATION) {
+                c.type = EntityType.ORGANIZATION;
+                c.undecided = true;
+                c.companyPeer = true;
+            }
+        }
+    }
+
+    private static boolean isCompany(Cand c) {
+        return c.entry != null && c.entry.type() == EntityType.COMPANY || c.legal;
+    }
+
+    /** Capitalised words with no organisation word, company suffix, legal form or list name among them. */
+    private boolean plainName(List<Token> tokens, Cand c) {
+        for (int j = c.firstToken; j < c.endToken; j++) {
+            String w = tokens.get(j).text();
+            if (!Character.isUpperCase(w.charAt(0)) || gazetteer.cue(Gazetteer.Cue.ORG_WORD, w)
+                    || gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, w) || LEGAL_FORMS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when the tokens in {@code [from, to)} are one "and" or "&", with an optional comma before; a comma
+     * alone is not enough ("Columbia, S.C.", "Jane Doe, Acme").
+     */
+    private static boolean onlyConnectors(List<Token> tokens, int from, int to) {
+        if (to - from < 1 || to - from > 2) {
+            return false;
+        }
+        boolean and = false;
+        for (int j = from; j < to; j++) {
+            String w = tokens.get(j).text();
+            if (w.equals("and") || w.equals("&")) {
+                and = true;
+            } else if (!w.equals(",")) {
+                return false;
+            }
+        }
+        return and;
+    }
+
     // ---------------------------------------------------------------- recognizer mentions
 
-    /** The recognizer's mentions, without possessives, quotes and pronouns, aligned to tokens. */
-    private List<Cand> clean(String t, List<Token> tokens, List<Mention> mentions) {
+    /**
+     * The recognizer's mentions, without possessives, quotes and pronouns, aligned to tokens; without the
+     * people named in bylines and photo credits, and without a sentence-opening common noun the recognizer
+     * took into a name ("Rival Advanced Micro Devices", "Broadcaster Warner Bros. Discovery").
+     */
+    private List<Cand> clean(String t, List<Token> tokens, List<Mention> mentions, boolean[] sentenceStart) {
         List<Cand> out = new ArrayList<>(mentions.size());
         for (Mention m : mentions) {
             int s = m.start();
@@ -275,7 +463,16 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (first < 0 || last < 0) {
                 continue;
             }
-            out.add(new Cand(s, e, first, last + 1, m.type(), null, false));
+            if (m.type() == EntityType.PERSON && credit(t, tokens, first, last + 1, s, e)) {
+                continue;
+            }
+            EntityType type = m.type() == EntityType.PERSON && insideQuotedTitle(t, s, e) ? EntityType.MISC : m.type();
+            if (first < last && (sentenceStart[first] || first > 0 && sentenceStart[first - 1]
+                    && isOpeningQuote(tokens.get(first - 1).text())) && openingNoun(t, tokens, first)) {
+                first++;
+                s = tokens.get(first).start();
+            }
+            out.add(new Cand(s, e, first, last + 1, type, null, false));
         }
         out.sort(Comparator.comparingInt((Cand c) -> c.start).thenComparingInt(c -> -c.end));
         List<Cand> kept = new ArrayList<>(out.size());
@@ -287,6 +484,153 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
         }
         return kept;
+    }
+
+    /**
+     * A word that opens a sentence as a common noun before a name: a cue word before a known name ("Rival
+     * Advanced Micro Devices", "Broadcaster Warner Bros. Discovery") or a person's role ("Spinners Varun
+     * Chakravarthy"). Names that start with such a word ("Bank of America", "Union Pacific", "Giant Eagle")
+     * keep it unless the rest is a known name of its own.
+     */
+    private boolean openingNoun(String t, List<Token> tokens, int at) {
+        String w = tokens.get(at).text();
+        if (w.length() < 3 || !Character.isUpperCase(w.charAt(0)) || !Character.isLowerCase(w.charAt(1))) {
+            return false;
+        }
+        String lower = w.toLowerCase(Locale.ROOT);
+        if (personBefore.contains(lower) || lower.endsWith("s") && personBefore.contains(lower.substring(0, lower.length() - 1))) {
+            return true;
+        }
+        return (companyBefore.contains(lower) || companyStrong.contains(lower) || orgBefore.contains(lower)
+                || companyNouns.contains(lower)) && at + 1 < tokens.size() && gazetteer.trie().longest(t, tokens, at + 1) != null;
+    }
+
+    /**
+     * True when {@code [s, e)} lies inside a short quoted title in Title Case that holds more than the name
+     * ("\u201cMario Kart World\u201d", "\u201cJerry Springer - The Opera\u201d"): a work, not a person.
+     */
+    private static boolean insideQuotedTitle(String t, int s, int e) {
+        int open = -1;
+        for (int i = s - 1; i >= 0 && s - i <= 60; i--) {
+            char c = t.charAt(i);
+            if (c == '\u201c' || c == '"' && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))) {
+                open = i;
+                break;
+            }
+            if (c == '\u201d' || c == '"' || c == '\n' || c == '.' || c == ',') {
+                return false;
+            }
+        }
+        if (open < 0) {
+            return false;
+        }
+        int close = -1;
+        for (int i = e; i < t.length() && i - e <= 60; i++) {
+            char c = t.charAt(i);
+            if (c == '\u201d' || c == '"') {
+                close = i;
+                break;
+            }
+            if (c == '\u201c' || c == '\n') {
+                return false;
+            }
+        }
+        if (close < 0) {
+            return false;
+        }
+        String inner = t.substring(open + 1, close).strip();
+        if (inner.endsWith(",") || inner.endsWith(".")) {
+            inner = inner.substring(0, inner.length() - 1);
+        }
+        String[] words = WS.split(inner);
+        if (words.length > 7 || inner.length() <= e - s) {
+            return false;
+        }
+        for (String w : words) {
+            if (!w.isEmpty() && Character.isLetter(w.charAt(0)) && !Character.isUpperCase(w.charAt(0))
+                    && !TITLE_SMALL_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isOpeningQuote(String w) {
+        return w.equals("\"") || w.equals("\u201c") || w.equals("\u2018") || w.equals("'") || w.equals("(");
+    }
+
+    /**
+     * True when the person in tokens {@code [first, end)} is credited rather than mentioned: the author in a
+     * byline line ("By Anna Lindqvist in Berlin"), a reporter or editor ("Reporting by ...; Editing by ..."),
+     * a photographer ("Photo: Jeff Spicer/Getty Images", "REUTERS/Mario Anzuoni").
+     */
+    private static boolean credit(String t, List<Token> tokens, int first, int end, int s, int e) {
+        if (s > 0 && t.charAt(s - 1) == '/' || e < t.length() && t.charAt(e) == '/') {
+            return true;
+        }
+        if (first > 0) {
+            String before = tokens.get(first - 1).text();
+            if (before.equals("By") && lineStart(t, tokens.get(first - 1).start()) && lineWords(t, s) <= 8) {
+                return true;
+            }
+            if ((before.equals("by") || before.equals("By")) && first > 1) {
+                String role = tokens.get(first - 2).text().toLowerCase(Locale.ROOT);
+                if (role.equals("reporting") || role.equals("editing") || role.equals("writing")
+                        || role.equals("photography") || role.equals("photographs") || role.equals("photo")) {
+                    return true;
+                }
+            }
+        }
+        return creditLabel(tokens, first);
+    }
+
+    /** True when a credit label ("Photo:", "Credit:") comes up to three tokens before token {@code first}. */
+    private static boolean creditLabel(List<Token> tokens, int first) {
+        for (int k = 1; k <= 3 && first - k >= 0; k++) {
+            String w = tokens.get(first - k).text();
+            if (w.equals(":") && first - k - 1 >= 0) {
+                String label = tokens.get(first - k - 1).text().toLowerCase(Locale.ROOT);
+                if (label.equals("photo") || label.equals("photograph") || label.equals("picture")
+                        || label.equals("credit") || label.equals("image") || label.equals("photos")
+                        || label.equals("pictures") || label.equals("photography")) {
+                    return true;
+                }
+            }
+            boolean creditWord = w.equals("via") || w.equals("by") || w.equals("/") || w.equals("and") || w.equals("&")
+                    || Character.isUpperCase(w.charAt(0)) && !w.equals("A") && !w.equals("An") && !w.equals("The");
+            if (!creditWord) {
+                break; // "Photo: A Commerzbank logo is seen ...": a caption, not a credit
+            }
+        }
+        return false;
+    }
+
+    /** True when only white space (or an opening bracket) comes between the start of the line and {@code pos}. */
+    private static boolean lineStart(String t, int pos) {
+        for (int i = pos - 1; i >= 0; i--) {
+            char c = t.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if (!Character.isWhitespace(c) && c != '(') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Words from {@code pos} to the end of its line. */
+    private static int lineWords(String t, int pos) {
+        int words = 0;
+        boolean in = false;
+        for (int i = pos; i < t.length() && t.charAt(i) != '\n'; i++) {
+            boolean ws = Character.isWhitespace(t.charAt(i));
+            if (!ws && !in) {
+                words++;
+            }
+            in = !ws;
+        }
+        return words;
     }
 
     /** One to three capital letters ("A", "AT"): a letter of an initialism such as "A-T-E". */
@@ -438,9 +782,13 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private List<Cand> withLegalNames(String t, List<Token> tokens, List<Cand> merged) {
         List<Cand> names = new ArrayList<>();
         boolean[] knownCompanyStart = new boolean[tokens.size()];
+        boolean[] orgEnd = new boolean[tokens.size()];
         for (Cand c : merged) {
             if (c.entry != null && c.entry.type() == EntityType.COMPANY) {
                 knownCompanyStart[c.firstToken] = true;
+            }
+            if (c.entry != null && (c.type == EntityType.ORGANIZATION || c.type == EntityType.COMPANY)) {
+                orgEnd[c.endToken - 1] = true;
             }
         }
         for (int i = 1; i < tokens.size(); i++) {
@@ -472,7 +820,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 } else if (w.equals(".") && j > 0 && first == j + 1 && tokens.get(j - 1).end() == tokens.get(j).start()
                         && tokens.get(j - 1).text().indexOf('.') > 0) {
                     j--;
-                } else if ((w.equals("&") || w.equals("and") || w.equals("-")) && j > 0 && first == j + 1) {
+                } else if ((w.equals("&") || w.equals("and") || w.equals("-")) && j > 0 && first == j + 1
+                        && !(w.equals("and") && (orgEnd[j - 1] || knownCompanyStart[j + 1]))) {
+                    // "Lasertec and Screen Holdings": two names when either side is a known name of its own
                     j--;
                 } else if (w.equals("of") && j > 0 && first == j + 1
                         && gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, tokens.get(j - 1).text())) {
@@ -662,6 +1012,17 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 }
                 return out;
             }
+            if (head.type == EntityType.COMPANY && head.entry != null && n.type != EntityType.ORGANIZATION
+                    && n.type != EntityType.LOCATION) {
+                boolean tails = true;
+                for (int j = head.endToken; j < n.endToken; j++) {
+                    tails &= COMPANY_TAILS.contains(tokens.get(j).text());
+                }
+                if (tails) {
+                    // "Coinbase Global" read as a person: the company under a fuller name
+                    return List.of(new Cand(n.start, n.end, n.firstToken, n.endToken, EntityType.COMPANY, head.entry, false));
+                }
+            }
             if (head.type == EntityType.COMPANY && head.entry != null && n.type == EntityType.ORGANIZATION) {
                 boolean suffixes = true;
                 for (int j = head.endToken; j < n.endToken; j++) {
@@ -686,7 +1047,11 @@ public final class GazetteerEntityResolver implements EntityResolver {
                 if (model) {
                     return List.of(head); // a product with a model code: "Pentax Optio SV", "Microsoft 365"
                 }
-                if (!orgWord) {
+                boolean capitalised = true;
+                for (int j = head.endToken; j < n.endToken; j++) {
+                    capitalised &= Character.isUpperCase(tokens.get(j).text().charAt(0));
+                }
+                if (!orgWord && capitalised) {
                     // a unit named after its company ("ITV Digital", "Wells Fargo Alarm Services"): a company
                     Cand unit = new Cand(n.start, n.end, n.firstToken, n.endToken, EntityType.ORGANIZATION, null, false);
                     unit.legal = true;
@@ -714,12 +1079,28 @@ public final class GazetteerEntityResolver implements EntityResolver {
     // ---------------------------------------------------------------- typing
 
     /** Types a recognizer mention by the lists: countries, demonyms, known companies and bodies. */
-    private void refine(Cand c, Set<String> personWords) {
+    private void refine(String t, List<Token> tokens, Cand c, Set<String> personWords) {
         if (c.entry != null || c.type == null) {
             return;
         }
         EntityType tagged = c.type;
         int sp = c.surface.lastIndexOf(' ');
+        if (tagged == EntityType.LOCATION && c.endToken - c.firstToken == 2
+                && PERSON_TITLES.contains(tokens.get(c.firstToken).text())
+                && gazetteer.notPerson(tokens.get(c.firstToken + 1).text()) == null
+                && !(c.firstToken > 0 && tokens.get(c.firstToken - 1).text().equalsIgnoreCase("the"))) {
+            c.type = EntityType.PERSON; // "Prince William", "President Macron" read as places
+            return;
+        }
+        if ((tagged == EntityType.LOCATION || tagged == EntityType.MISC) && gazetteer.lookup(c.surface) == null
+                && (afterStrongAtCue(t, tokens, c) || gazetteer.cue(Gazetteer.Cue.COMPANY_PREFIX,
+                tokens.get(c.firstToken).text()) || sp > 0 && !c.surface.endsWith(" AI")
+                && gazetteer.cue(Gazetteer.Cue.COMPANY_SUFFIX, c.surface.substring(sp + 1)))) {
+            // "an analyst at Bernstein", "Banco BPM", "her label, Republic Records": an organisation to type
+            c.type = EntityType.ORGANIZATION;
+            c.undecided = true;
+            return;
+        }
         if (tagged != EntityType.ORGANIZATION && sp > 0 && LEGAL_FORMS.contains(c.surface.substring(sp + 1))) {
             // "Merlin International Petroleum Corp" tagged as a person or a product: an organisation to type
             c.type = EntityType.ORGANIZATION;
@@ -727,6 +1108,21 @@ public final class GazetteerEntityResolver implements EntityResolver {
             return;
         }
         if (tagged == EntityType.PERSON) {
+            if (c.surface.indexOf(' ') < 0 && !personWords.contains(c.surface)) {
+                int len = c.surface.length();
+                Gazetteer.Entry brand = len > 3 && c.surface.charAt(len - 1) == 's'
+                        ? gazetteer.lookup(c.surface.substring(0, len - 1)) : null;
+                if (brand != null && brand.type() == EntityType.COMPANY) {
+                    c.type = EntityType.MISC; // "two Ferraris": cars of a make, not a person
+                    return;
+                }
+                if (c.firstToken > 0 && tokens.get(c.firstToken - 1).text().equals("in")
+                        && !(c.endToken < tokens.size() && isPossessive(tokens.get(c.endToken).text()))
+                        && !(c.end + 1 < t.length() && NameTrie.isApostrophe(t.charAt(c.end)))) {
+                    c.type = EntityType.LOCATION; // "an office in Mayfair": people are not "in" a person
+                    return;
+                }
+            }
             // a lone word that names a product, an ambiguous company or a club ("Claude", "Ford", "Chelsea"),
             // unless it is part of a person's full name in this text ("Claude Monet", "Chelsea Clinton")
             if (c.surface.indexOf(' ') < 0 && !personWords.contains(c.surface)) {
@@ -907,6 +1303,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (cl.type == EntityType.PERSON) {
                 int sp = name.lastIndexOf(' ');
                 EntityType thing = sp > 0 ? gazetteer.notPerson(name.substring(sp + 1)) : null;
+                if (thing != null && cl.mentions.stream().anyMatch(c -> strongCompanyCue(t, tokens, c))) {
+                    thing = EntityType.COMPANY; // "the consultancy Kantan Games"
+                }
                 if (thing != null) {
                     cl.type = thing;
                     continue;
@@ -1195,6 +1594,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
             if (c.endToken - c.firstToken >= 2 && tokens.get(c.endToken - 1).text().equals("Bank")) {
                 score += 2;
             }
+            if (c.companyPeer) {
+                score += 1;
+            }
             score += Math.max(-2, Math.min(2, context(t, tokens, c)));
         }
         if (legalForm) {
@@ -1277,12 +1679,34 @@ public final class GazetteerEntityResolver implements EntityResolver {
         }
         for (int k = at + 2; k < at + 7 && k < tokens.size(); k++) {
             String w = tokens.get(k).text().toLowerCase(Locale.ROOT);
+            if (k + 1 < tokens.size() && isPossessive(tokens.get(k + 1).text()) || isPossessive(w)) {
+                return false; // ", the company's chief executive": the head is the person, not the company
+            }
             if (companyNouns.contains(w)) {
                 return true;
             }
             if (w.equals(",") || w.equals(".") || w.equals("of") || w.equals("which") || w.equals("that")
-                    || w.equals("who")) {
-                return false;
+                    || w.equals("who") || APPOSITIVE_STOPS.contains(w)) {
+                return false; // ", a partner at the venture firm": the firm is another name's
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPossessive(String w) {
+        return w.equals("'s") || w.equals("\u2019s") || w.endsWith("'s") && w.length() > 2
+                || w.endsWith("\u2019s") && w.length() > 2;
+    }
+
+    /** True when the mention follows a strong cue that ends in "at" ("analyst at", "lawyer at"). */
+    private boolean afterStrongAtCue(String t, List<Token> tokens, Cand c) {
+        if (c.firstToken < 2 || !tokens.get(c.firstToken - 1).text().equals("at")) {
+            return false;
+        }
+        for (int k = 2; k <= 3 && c.firstToken - k >= 0; k++) {
+            String before = squeeze(t, tokens.get(c.firstToken - k).start(), tokens.get(c.firstToken - 1).end());
+            if (companyStrong.contains(before)) {
+                return true;
             }
         }
         return false;
@@ -1468,6 +1892,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         boolean undecided;
         boolean noCountry;
         boolean legal;
+        boolean companyPeer;
         String surface;
         List<String> words;
 

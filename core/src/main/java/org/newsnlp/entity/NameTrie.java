@@ -89,6 +89,14 @@ final class NameTrie {
      * @param from   index of the first token
      */
     Match longest(String text, List<Token> tokens, int from) {
+        return longest(text, tokens, from, tokens.get(from).start());
+    }
+
+    /**
+     * The longest name that starts at character {@code start} inside token {@code from} (after a hyphen in
+     * "French-German"), or {@code null}.
+     */
+    Match longest(String text, List<Token> tokens, int from, int start) {
         Token first = tokens.get(from);
         int node = 0;
         int j = from;
@@ -96,7 +104,7 @@ final class NameTrie {
         int bestTokenEnd = -1;
         int bestValue = NONE;
         int n = text.length();
-        int p = first.start();
+        int p = start;
         while (p < n) {
             char c = text.charAt(p);
             if (isSpace(c)) {
@@ -129,7 +137,7 @@ final class NameTrie {
                 bestValue = v;
             }
         }
-        return bestValue == NONE ? null : new Match(first.start(), bestEnd, from, bestTokenEnd, bestValue);
+        return bestValue == NONE ? null : new Match(start, bestEnd, from, bestTokenEnd, bestValue);
     }
 
     /** True when a name may end at {@code p} inside or at the end of {@code token}. */
@@ -148,7 +156,8 @@ final class NameTrie {
         if (p == end - 1 && isApostrophe(text.charAt(p)) && (text.charAt(p - 1) == 's')) {
             return true;
         }
-        return text.charAt(p) == '-' && p + 1 < end && Character.isLowerCase(text.charAt(p + 1));
+        // "China-based", and compounds of names: "French-German", "U.S.-China"
+        return text.charAt(p) == '-' && p + 1 < end && Character.isLetter(text.charAt(p + 1));
     }
 
     static boolean isApostrophe(char c) {
