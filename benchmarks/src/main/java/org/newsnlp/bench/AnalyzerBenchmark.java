@@ -74,14 +74,14 @@ public class AnalyzerBenchmark {
     /** HTML page to analysed article, one thread. */
     @Benchmark
     @Threads(1)
-    public AnalyzedArticle newsnlp(Analyzer a, Inputs in, Counters n) {
+    public AnalyzedArticle newsnlp(Analyzer a, Inputs in, Counters n, CpuTime cpu) {
         return a.nlp.analyzeHtml(in.pages[in.next(n)], "https://example.com/news/story");
     }
 
     /** HTML page to analysed article, two threads sharing one analyzer (scores add up over threads). */
     @Benchmark
     @Threads(2)
-    public AnalyzedArticle newsnlpTwoThreads(Analyzer a, Inputs in, Counters n) {
+    public AnalyzedArticle newsnlpTwoThreads(Analyzer a, Inputs in, Counters n, CpuTime cpu) {
         return a.nlp.analyzeHtml(in.pages[in.next(n)], "https://example.com/news/story");
     }
 

@@ -252,6 +252,13 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--bench-jar", paramLabel = "JAR", description = "The reference benchmarks jar (default: benchmarks/target/benchmarks.jar).")
         Path benchJar;
 
+        @Option(names = "--cds", description = {"Also measure newsnlp with an application class-data-sharing archive, made by one",
+            "run with -XX:ArchiveClassesAtExit, as the ./newsnlp script does."})
+        boolean cds;
+
+        /** The logging options of the ./newsnlp script: JVM messages to stderr, no class-data-sharing notes. */
+        private static final List<String> QUIET = List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=off:stderr");
+
         @Override
         public Integer call() throws IOException, InterruptedException {
             Optional<Path> root = projectRoot();
@@ -272,6 +279,9 @@ final class BenchCommand implements Callable<Integer> {
             List<String[]> rows = new ArrayList<>();
             List<String> ours = List.of("-jar", cli.toString(), "analyze", article.toString());
             rows.add(measure("newsnlp analyze", ours, 64, 1024));
+            if (cds) {
+                rows.add(measureShared(ours));
+            }
             if (reference) {
                 Path bj = benchJar != null ? benchJar : root.map(r -> r.resolve("benchmarks/target/benchmarks.jar")).orElse(Path.of("benchmarks.jar"));
                 if (!Files.isRegularFile(bj) || !hasCoreNlp(bj)) {
@@ -327,6 +337,37 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             return new String[] {label, wall, hi + "m"};
+        }
+
+        private String[] measureShared(List<String> ours) throws IOException, InterruptedException {
+            String label = "newsnlp analyze, class-data sharing";
+            Path dir = Files.createTempDirectory("newsnlp-startup");
+            Path jsa = dir.resolve("newsnlp.jsa");
+            try {
+                List<String> dump = new ArrayList<>();
+                dump.add("-XX:ArchiveClassesAtExit=" + jsa);
+                dump.addAll(QUIET);
+                dump.addAll(ours);
+                System.err.println("bench startup: " + label + ": writing the archive " + jsa);
+                Run d = run(1024, dump);
+                if (!d.ok || !Files.isRegularFile(jsa)) {
+                    return new String[] {label, "fails: no archive written (" + d.errorTail.replace("|", "/") + ")", "-"};
+                }
+                List<String> shared = new ArrayList<>();
+                shared.add("-XX:SharedArchiveFile=" + jsa);
+                shared.addAll(QUIET);
+                shared.addAll(ours);
+                List<String> strict = new ArrayList<>(shared);
+                strict.add(1, "-Xshare:on"); // fails instead of silently running without the archive
+                Run check = run(1024, strict);
+                if (!check.ok) {
+                    return new String[] {label, "fails: archive not usable (" + check.errorTail.replace("|", "/") + ")", "-"};
+                }
+                return measure(label, shared, 64, 1024);
+            } finally {
+                Files.deleteIfExists(jsa);
+                Files.deleteIfExists(dir);
+            }
         }
 
         private record Run(boolean ok, long nanos, String errorTail) {

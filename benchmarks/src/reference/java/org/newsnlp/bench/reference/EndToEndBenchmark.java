@@ -10,6 +10,7 @@ import edu.stanford.nlp.util.CoreMap;
 import org.newsnlp.AnalyzedArticle;
 import org.newsnlp.NewsAnalyzer;
 import org.newsnlp.bench.Counters;
+import org.newsnlp.bench.CpuTime;
 import org.newsnlp.bench.Inputs;
 import org.newsnlp.extract.ArticleExtractor;
 import org.newsnlp.extract.JsoupArticleExtractor;
@@ -89,19 +90,19 @@ public class EndToEndBenchmark {
 
     /** newsnlp: page to analysed article. */
     @Benchmark
-    public AnalyzedArticle newsnlp(Ours o, Inputs in, Counters n) {
+    public AnalyzedArticle newsnlp(Ours o, Inputs in, Counters n, CpuTime cpu) {
         return o.nlp.analyzeHtml(in.pages[in.next(n)], URL);
     }
 
     /** CoreNLP tuned: page to annotated article. */
     @Benchmark
-    public List<CoreMap> corenlpTuned(Tuned t, Inputs in, Counters n) {
+    public List<CoreMap> corenlpTuned(Tuned t, Inputs in, Counters n, CpuTime cpu) {
         return annotate(t.pipeline, t.extractor, in.pages[in.next(n)]);
     }
 
     /** CoreNLP default: page to annotated article. */
     @Benchmark
-    public List<CoreMap> corenlpDefault(Defaults d, Inputs in, Counters n) {
+    public List<CoreMap> corenlpDefault(Defaults d, Inputs in, Counters n, CpuTime cpu) {
         return annotate(d.pipeline, d.extractor, in.pages[in.next(n)]);
     }
 
