@@ -66,7 +66,7 @@ public final class Gazetteer {
         GOVERNMENT("government"), COMPANY_BEFORE("company-before"), COMPANY_AFTER("company-after"),
         ORG_BEFORE("org-before"), ORG_AFTER("org-after"), TITLE("title"), PRONOUN("pronoun"),
         COMPANY_PREFIX("company-prefix"), COMPANY_NOUN("company-noun"), COMPANY_STRONG("company-strong"),
-        NOT_PERSON("not-person"), PERSON_BEFORE("person-before");
+        NOT_PERSON("not-person"), PERSON_BEFORE("person-before"), NOT_NAME("not-name");
 
         final String key;
 

@@ -68,6 +68,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
     private final Set<String> orgBefore;
     private final Set<String> orgAfter;
     private final Set<String> pronouns;
+    private final Set<String> notNames;
     private final Set<String> companyStrong;
     private final Set<String> companyNouns;
     private final Set<String> personBefore;
@@ -80,6 +81,7 @@ public final class GazetteerEntityResolver implements EntityResolver {
         this.orgBefore = lower(gazetteer.cues(Gazetteer.Cue.ORG_BEFORE));
         this.orgAfter = lower(gazetteer.cues(Gazetteer.Cue.ORG_AFTER));
         this.pronouns = lower(gazetteer.cues(Gazetteer.Cue.PRONOUN));
+        this.notNames = Set.copyOf(gazetteer.cues(Gazetteer.Cue.NOT_NAME));
         this.companyStrong = lower(gazetteer.cues(Gazetteer.Cue.COMPANY_STRONG));
         this.companyNouns = lower(gazetteer.cues(Gazetteer.Cue.COMPANY_NOUN));
         this.personBefore = lower(gazetteer.cues(Gazetteer.Cue.PERSON_BEFORE));
@@ -122,9 +124,9 @@ public final class GazetteerEntityResolver implements EntityResolver {
         }
         List<Cand> tagged = clean(t, tokens, mentions, sentenceStart);
         List<Cand> merged = splitPairs(t, tokens, withLegalNames(t, tokens, merge(t, tokens, found, tagged)));
-        // "Photo: VCG via Getty Images": agencies credited in a caption are not mentions either
-        merged.removeIf(c -> (c.type == EntityType.COMPANY || c.type == EntityType.ORGANIZATION)
-                && creditLabel(tokens, c.firstToken));
+        // "Photo: Reuters", "Credit: Ministry of Defence": organisations credited in a caption are not mentions;
+        // companies credited there ("Photo: VCG via Getty Images") are, since the article names them
+        merged.removeIf(c -> c.type == EntityType.ORGANIZATION && creditLabel(tokens, c.firstToken));
         Set<String> personWords = new HashSet<>();
         for (Cand c : tagged) {
             if (c.type == EntityType.PERSON) {
@@ -455,7 +457,8 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
             e = cutPlaceAfterLegalForm(t, tokens, s, e);
             String surface = t.substring(s, e);
-            if (!hasUpper(surface) || pronouns.contains(surface.toLowerCase(Locale.ROOT))) {
+            if (!hasUpper(surface) || pronouns.contains(surface.toLowerCase(Locale.ROOT))
+                    || notNames.contains(surface) || isCurrencyCode(surface)) {
                 continue;
             }
             int first = tokenAt(tokens, s);
@@ -582,6 +585,21 @@ public final class GazetteerEntityResolver implements EntityResolver {
             }
         }
         return creditLabel(tokens, first);
+    }
+
+    /** True for a currency written as a code and a dollar sign ("US$", "HK$", "A$"): an amount, not a name. */
+    static boolean isCurrencyCode(String surface) {
+        int n = surface.length();
+        if (n < 2 || n > 4 || surface.charAt(n - 1) != '$') {
+            return false;
+        }
+        for (int i = 0; i < n - 1; i++) {
+            char c = surface.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when a credit label ("Photo:", "Credit:") comes up to three tokens before token {@code first}. */

@@ -87,12 +87,12 @@ class RecentNewsRulesTest {
     }
 
     @Test
-    void agenciesInPhotoCreditsAreNotCompanies() {
+    void companiesCreditedInCaptionsAreKeptAndCaptionWordsAreNotCredits() {
         String text = "A DeepSeek poster seen at a conference in Shanghai. Photo: VCG via Getty Images\n\n"
                 + "Photo: A Commerzbank logo is seen at its headquarters in Frankfurt.";
         List<Entity> es = resolve(text, "DeepSeek=ORG", "Shanghai=LOC", "VCG=ORG", "Getty Images=ORG",
                 "Commerzbank=ORG", "Frankfurt=LOC");
-        assertEquals(Set.of("DeepSeek", "Commerzbank"), names(es, EntityType.COMPANY));
+        assertEquals(Set.of("DeepSeek", "Commerzbank", "VCG", "Getty Images"), names(es, EntityType.COMPANY));
     }
 
     @Test
