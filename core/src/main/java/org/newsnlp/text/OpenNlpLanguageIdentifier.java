@@ -1,14 +1,11 @@
 package org.newsnlp.text;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
-import org.newsnlp.NewsNlpException;
 
 /**
  * A {@link LanguageIdentifier} backed by OpenNLP's 103-language model
@@ -38,15 +35,8 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
 
     /** Loads the model from the classpath. */
     public static OpenNlpLanguageIdentifier load() {
-        try (InputStream in = OpenNlpLanguageIdentifier.class.getResourceAsStream(MODEL)) {
-            if (in == null) {
-                throw new NewsNlpException("OpenNLP language model " + MODEL
-                        + " is not on the classpath: add org.apache.opennlp:opennlp-models-langdetect");
-            }
-            return new OpenNlpLanguageIdentifier(new LanguageDetectorModel(in));
-        } catch (IOException e) {
-            throw new NewsNlpException("cannot read OpenNLP language model " + MODEL + ": " + e.getMessage(), e);
-        }
+        return new OpenNlpLanguageIdentifier(OpenNlpModels.load(MODEL, "language model",
+                "org.apache.opennlp:opennlp-models-langdetect", LanguageDetectorModel::new));
     }
 
     @Override

@@ -1,14 +1,11 @@
 package org.newsnlp.text;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
-import org.newsnlp.NewsNlpException;
 
 /**
  * A {@link SentenceDetector} backed by an Apache OpenNLP maximum-entropy sentence model.
@@ -35,15 +32,8 @@ public final class OpenNlpSentenceDetector implements SentenceDetector {
 
     /** The English UD-EWT model from {@code org.apache.opennlp:opennlp-models-sentdetect-en}. */
     public static OpenNlpSentenceDetector english() {
-        try (InputStream in = OpenNlpSentenceDetector.class.getResourceAsStream(ENGLISH_MODEL)) {
-            if (in == null) {
-                throw new NewsNlpException("OpenNLP English sentence model " + ENGLISH_MODEL
-                        + " is not on the classpath: add org.apache.opennlp:opennlp-models-sentdetect-en");
-            }
-            return new OpenNlpSentenceDetector(new SentenceModel(in));
-        } catch (IOException e) {
-            throw new NewsNlpException("cannot read OpenNLP sentence model " + ENGLISH_MODEL + ": " + e.getMessage(), e);
-        }
+        return new OpenNlpSentenceDetector(OpenNlpModels.load(ENGLISH_MODEL, "English sentence model",
+                "org.apache.opennlp:opennlp-models-sentdetect-en", SentenceModel::new));
     }
 
     @Override

@@ -1,14 +1,11 @@
 package org.newsnlp.text;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
-import org.newsnlp.NewsNlpException;
 
 /**
  * A {@link Tokenizer} backed by an Apache OpenNLP maximum-entropy tokenizer model.
@@ -35,15 +32,8 @@ public final class OpenNlpTokenizer implements Tokenizer {
 
     /** The English UD-EWT model from {@code org.apache.opennlp:opennlp-models-tokenizer-en}. */
     public static OpenNlpTokenizer english() {
-        try (InputStream in = OpenNlpTokenizer.class.getResourceAsStream(ENGLISH_MODEL)) {
-            if (in == null) {
-                throw new NewsNlpException("OpenNLP English tokenizer model " + ENGLISH_MODEL
-                        + " is not on the classpath: add org.apache.opennlp:opennlp-models-tokenizer-en");
-            }
-            return new OpenNlpTokenizer(new TokenizerModel(in));
-        } catch (IOException e) {
-            throw new NewsNlpException("cannot read OpenNLP tokenizer model " + ENGLISH_MODEL + ": " + e.getMessage(), e);
-        }
+        return new OpenNlpTokenizer(OpenNlpModels.load(ENGLISH_MODEL, "English tokenizer model",
+                "org.apache.opennlp:opennlp-models-tokenizer-en", TokenizerModel::new));
     }
 
     @Override
