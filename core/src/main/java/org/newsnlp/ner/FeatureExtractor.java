@@ -650,13 +650,13 @@ final class FeatureExtractor {
      * {@code [(form * ROLES + role) * labels + label]}; null without word clusters. Exact: the sums are
      * integers, so a tagger that adds them gets the same scores as one that adds the features one by one.
      */
-    int[] formSums(short[] w) {
+    int[] formSums(WeightRows w) {
         if (clusters == null) {
             return null;
         }
         int forms = Math.min(clusters.size(), SUMMED_FORMS);
         int mask = (1 << bits) - 1;
-        if ((long) forms * ROLES * labels > Integer.MAX_VALUE || w.length != (labels << bits)) {
+        if ((long) forms * ROLES * labels > Integer.MAX_VALUE || w.labels() != labels || w.bits() != bits) {
             return null;
         }
         int[] sums = new int[forms * ROLES * labels];
@@ -687,10 +687,14 @@ final class FeatureExtractor {
                     default -> addRight2(hl, hss, c2, b, mask);
                 }
                 int o = (f * ROLES + role) * labels;
+                short[] values = w.values();
                 for (int k = 0; k < b.size; k++) {
-                    int row = b.feats[k] * labels;
+                    int row = w.offset(b.feats[k]);
+                    if (row < 0) {
+                        continue;
+                    }
                     for (int l = 0; l < labels; l++) {
-                        sums[o + l] += w[row + l];
+                        sums[o + l] += values[row + l];
                     }
                 }
             }

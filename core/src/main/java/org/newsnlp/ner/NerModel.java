@@ -51,9 +51,13 @@ final class NerModel {
 
     /**
      * The perceptron weights: a table of {@code 2^bits} rows of one quantised weight per label
-     * (weight = short &times; scale), transition and start scores.
+     * (weight = short &times; scale), kept without its empty rows, and the transition and start scores.
      */
-    record Stage(short[] weights, float scale, int bits, float[] transitions, float[] start) {
+    record Stage(WeightRows weights, float scale, float[] transitions, float[] start) {
+
+        int bits() {
+            return weights.bits();
+        }
 
         /** Quantises trained float weights to shorts. */
         static Stage quantize(float[] w, int bits, int labels, float[] transitions, float[] start) {
@@ -69,7 +73,7 @@ final class NerModel {
             for (int i = 0; i < w.length; i++) {
                 s[i] = (short) Math.round(w[i] / q);
             }
-            return new Stage(s, q, bits, transitions.clone(), start.clone());
+            return new Stage(WeightRows.pack(s, bits, labels), q, transitions.clone(), start.clone());
         }
     }
 
@@ -255,40 +259,32 @@ final class NerModel {
             d.writeFloat(f);
         }
         d.writeFloat(st.scale());
-        short[] w = st.weights();
-        int rows = w.length / l;
-        int nonEmpty = 0;
-        for (int r = 0; r < rows; r++) {
-            if (rowMask(w, r, l) != 0) {
-                nonEmpty++;
-            }
-        }
-        d.writeInt(nonEmpty);
+        WeightRows w = st.weights();
+        short[] values = w.values();
+        long[] present = w.present();
+        d.writeInt(w.size());
         int prev = -1;
-        for (int r = 0; r < rows; r++) {
-            int mask = rowMask(w, r, l);
-            if (mask == 0) {
-                continue;
-            }
-            writeVarInt(d, r - prev);
-            prev = r;
-            d.writeShort(mask);
-            for (int k = 0; k < l; k++) {
-                if ((mask & (1 << k)) != 0) {
-                    d.writeShort(w[r * l + k]);
+        int at = 0;
+        for (int block = 0; block < present.length; block++) {
+            for (long word = present[block]; word != 0; word &= word - 1) {
+                int r = (block << 6) + Long.numberOfTrailingZeros(word);
+                writeVarInt(d, r - prev);
+                prev = r;
+                int mask = 0;
+                for (int k = 0; k < l; k++) {
+                    if (values[at + k] != 0) {
+                        mask |= 1 << k;
+                    }
                 }
+                d.writeShort(mask);
+                for (int k = 0; k < l; k++) {
+                    if ((mask & (1 << k)) != 0) {
+                        d.writeShort(values[at + k]);
+                    }
+                }
+                at += l;
             }
         }
-    }
-
-    private static int rowMask(short[] w, int r, int l) {
-        int mask = 0;
-        for (int k = 0; k < l; k++) {
-            if (w[r * l + k] != 0) {
-                mask |= 1 << k;
-            }
-        }
-        return mask;
     }
 
     private static void writeVarInt(DataOutputStream d, int v) throws IOException {
@@ -362,7 +358,6 @@ final class NerModel {
         }
         Stage stage;
         {
-            int s = 0;
             int sb = d.readInt();
             if (sb < 8 || sb > 24) {
                 throw new NewsNlpException(source + ": corrupt NER model (hash bits " + sb + ")");
@@ -381,7 +376,8 @@ final class NerModel {
             if (nonEmpty < 0 || nonEmpty > rows || !(q > 0)) {
                 throw new NewsNlpException(source + ": corrupt NER model (" + nonEmpty + " weight rows, scale " + q + ")");
             }
-            short[] w = new short[rows * l];
+            WeightRows.Builder w = new WeightRows.Builder(sb, l);
+            short[] row = new short[l];
             // the rows and the end marker are the rest of the stream: parsed from one array, not byte by byte
             byte[] rest = d.readAllBytes();
             int at = 0;
@@ -399,20 +395,22 @@ final class NerModel {
                     }
                 }
                 r += delta;
-                if (r < 0 || r >= rows) {
+                if (delta <= 0 || r >= rows) {
                     throw new NewsNlpException(source + ": corrupt NER model (weight row " + r + ")");
                 }
                 int mask = (byteAt(rest, at) << 8) | byteAt(rest, at + 1);
                 at += 2;
-                int base = r * l;
                 for (int j = 0; j < l; j++) {
                     if ((mask & (1 << j)) != 0) {
-                        w[base + j] = (short) ((byteAt(rest, at) << 8) | byteAt(rest, at + 1));
+                        row[j] = (short) ((byteAt(rest, at) << 8) | byteAt(rest, at + 1));
                         at += 2;
+                    } else {
+                        row[j] = 0;
                     }
                 }
+                w.add(r, row);
             }
-            stage = new Stage(w, q, sb, trans, start);
+            stage = new Stage(w.build(), q, trans, start);
             int end = (byteAt(rest, at) << 24) | (byteAt(rest, at + 1) << 16) | (byteAt(rest, at + 2) << 8)
                     | byteAt(rest, at + 3);
             if (end != MAGIC) {

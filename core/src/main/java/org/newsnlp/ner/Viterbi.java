@@ -32,21 +32,24 @@ final class Viterbi {
      * {@code scale}, added to {@code base} when it is not null. The features of {@code b} are its listed rows of
      * {@code w} plus, when {@code b.sums} is set, the precomputed per-form rows named by {@code b.roles}.
      */
-    static void emissions(short[] w, float scale, int labels, FeatureExtractor.Buffer b, float[] base, float[] em) {
-        int n = b.n;
-        int[] feats = b.feats;
-        int[] off = b.offsets;
+    static void emissions(WeightRows w, float scale, int labels, FeatureExtractor.Buffer b, float[] base, float[] em) {
         if (labels == 9) {
             emissions9(w, scale, b, base, em);
             return;
         }
+        int n = b.n;
+        int[] feats = b.feats;
+        int[] off = b.offsets;
+        short[] values = w.values();
         int[] acc = new int[labels];
         for (int i = 0; i < n; i++) {
             java.util.Arrays.fill(acc, 0);
             for (int k = off[i]; k < off[i + 1]; k++) {
-                int row = feats[k] * labels;
-                for (int l = 0; l < labels; l++) {
-                    acc[l] += w[row + l];
+                int row = w.offset(feats[k]);
+                if (row >= 0) {
+                    for (int l = 0; l < labels; l++) {
+                        acc[l] += values[row + l];
+                    }
                 }
             }
             if (b.sums != null) {
@@ -66,13 +69,20 @@ final class Viterbi {
         }
     }
 
-    /** {@link #emissions} for the nine BIO labels of the CoNLL types, with the sums in registers. */
-    private static void emissions9(short[] w, float scale, FeatureExtractor.Buffer b, float[] base, float[] em) {
+    /**
+     * {@link #emissions} for the nine BIO labels of the CoNLL types, with the sums in registers and the
+     * packed row lookup written out: a feature whose row is empty reads only its bitmap word.
+     */
+    private static void emissions9(WeightRows rows, float scale, FeatureExtractor.Buffer b, float[] base,
+                                   float[] em) {
         int n = b.n;
         int[] feats = b.feats;
         int[] off = b.offsets;
         int[] sums = b.sums;
         int[] roles = b.roles;
+        long[] present = rows.present();
+        int[] before = rows.before();
+        short[] w = rows.values();
         for (int i = 0; i < n; i++) {
             int a0 = 0;
             int a1 = 0;
@@ -84,7 +94,12 @@ final class Viterbi {
             int a7 = 0;
             int a8 = 0;
             for (int k = off[i], end = off[i + 1]; k < end; k++) {
-                int r = feats[k] * 9;
+                int f = feats[k];
+                long word = present[f >>> 6];
+                if ((word & (1L << f)) == 0) {
+                    continue;
+                }
+                int r = (before[f >>> 6] + Long.bitCount(word & ((1L << f) - 1))) * 9;
                 a0 += w[r];
                 a1 += w[r + 1];
                 a2 += w[r + 2];
