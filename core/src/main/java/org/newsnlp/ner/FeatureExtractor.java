@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.newsnlp.internal.LongIntMap;
+
 /**
  * Turns the sentences of a document into hashed feature ids (bucket indices into a weight table): word,
  * lower case, shape, prefixes and suffixes, neighbours within two tokens, word clusters, gazetteer matches,

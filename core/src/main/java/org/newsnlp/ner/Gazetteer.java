@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.newsnlp.NewsNlpException;
+import org.newsnlp.internal.LongIntMap;
 
 /**
  * Name lists by entity type, collected from the names of a training set: matches token sequences
@@ -22,28 +23,31 @@ final class Gazetteer {
 
     private final List<String[]> names;
     private final byte[] masks;
-    private final LongIntMap full;
-    private final LongIntMap prefixes;
-    private final LongIntMap words;
+    /**
+     * Per hash of a token sequence ({@link Hashing#mix} chained from 0 over the tokens' hashes): bits 0-3 the
+     * types of the names it is, bit {@link #PREFIX} when it begins a longer name, and for a single token bits
+     * {@link #WORD_SHIFT}.. the types of the names it occurs in. One lookup answers all three for most tokens.
+     */
+    private final LongIntMap sequences;
+    private static final int PREFIX = 1 << 8;
+    private static final int WORD_SHIFT = 16;
 
     private Gazetteer(List<String[]> names, byte[] masks) {
         this.names = names;
         this.masks = masks;
-        full = new LongIntMap(names.size());
-        prefixes = new LongIntMap(names.size() * 2);
-        words = new LongIntMap(names.size());
+        sequences = new LongIntMap(names.size() * 3);
         for (int i = 0; i < names.size(); i++) {
             String[] n = names.get(i);
             long h = 0;
             for (int j = 0; j < n.length; j++) {
                 h = Hashing.mix(h, Hashing.chars(n[j]));
                 if (j < n.length - 1) {
-                    prefixes.put(h, 1);
+                    sequences.put(h, sequences.get(h, 0) | PREFIX);
                 }
-                long w = Hashing.chars(n[j]);
-                words.put(w, words.get(w, 0) | masks[i]);
+                long w = Hashing.mix(0, Hashing.chars(n[j]));
+                sequences.put(w, sequences.get(w, 0) | ((masks[i] & 0x0F) << WORD_SHIFT));
             }
-            full.put(h, full.get(h, 0) | masks[i]);
+            sequences.put(h, sequences.get(h, 0) | (masks[i] & 0x0F));
         }
     }
 
@@ -120,23 +124,26 @@ final class Gazetteer {
             return;
         }
         for (int i = 0; i < n; i++) {
-            int wm = words.get(hashes[i], 0);
-            for (int t = 0; t < TYPES; t++) {
-                if ((wm & (1 << t)) != 0) {
-                    out[i] |= 1 << (BITS_PER_TYPE * t + 2);
-                }
-            }
             long h = 0;
             int bestEnd = -1;
             int bestMask = 0;
             for (int j = i; j < n && j - i < MAX_LENGTH; j++) {
                 h = Hashing.mix(h, hashes[j]);
-                int m = full.get(h, 0);
+                int v = sequences.get(h, 0);
+                if (j == i) {
+                    int wm = v >>> WORD_SHIFT;
+                    for (int t = 0; t < TYPES; t++) {
+                        if ((wm & (1 << t)) != 0) {
+                            out[i] |= 1 << (BITS_PER_TYPE * t + 2);
+                        }
+                    }
+                }
+                int m = v & 0xFF;
                 if (m != 0) {
                     bestEnd = j + 1;
                     bestMask = m;
                 }
-                if (prefixes.get(h, 0) == 0) {
+                if ((v & PREFIX) == 0) {
                     break;
                 }
             }

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.newsnlp.NewsNlpException;
+import org.newsnlp.internal.LongIntMap;
 
 /**
  * Word clusters and case statistics learned from unlabelled text: every frequent word form gets a cluster id
