@@ -39,6 +39,8 @@ final class FeatureExtractor {
     private final Gazetteer found;
     private final int bits;
     private final int labels;
+    /** {@link #caseProfile} of each clustered form, so that a known word needs no lookup for it. */
+    private final byte[] profiles;
 
     /**
      * @param gazetteer names of the labelled training data
@@ -50,6 +52,19 @@ final class FeatureExtractor {
         this.found = found;
         this.bits = bits;
         this.labels = labels;
+        this.profiles = clusters == null ? new byte[0] : new byte[clusters.size()];
+        for (int f = 0; f < profiles.length; f++) {
+            profiles[f] = (byte) caseProfile(clusters.form(f));
+        }
+    }
+
+    private FeatureExtractor(FeatureExtractor x, Gazetteer gazetteer, Gazetteer found) {
+        this.clusters = x.clusters;
+        this.gazetteer = gazetteer;
+        this.found = found;
+        this.bits = x.bits;
+        this.labels = x.labels;
+        this.profiles = x.profiles;
     }
 
     Gazetteer found() {
@@ -57,7 +72,7 @@ final class FeatureExtractor {
     }
 
     FeatureExtractor withFound(Gazetteer g) {
-        return new FeatureExtractor(clusters, gazetteer, g, bits, labels);
+        return new FeatureExtractor(this, gazetteer, g);
     }
 
     int bits() {
@@ -73,7 +88,7 @@ final class FeatureExtractor {
     }
 
     FeatureExtractor withGazetteer(Gazetteer g) {
-        return new FeatureExtractor(clusters, g, found, bits, labels);
+        return new FeatureExtractor(this, g, found);
     }
 
     /** A document ready for feature extraction: tokens normalised and re-cased, sentence kinds. */
@@ -115,6 +130,8 @@ final class FeatureExtractor {
         final int[] typeCount = new int[Gazetteer.TYPES];
         long[] gazHashes = new long[0];
         int[] form = new int[0];
+        /** {@link #caseProfile} per padded token position. */
+        int[] profile = new int[0];
         /** Per token and role, the offset of a precomputed row of {@link #formSums}, or -1; valid if {@link #sums}. */
         int[] roles = new int[0];
         /** The per-form sums referenced by {@link #roles}, or null when every feature is in {@link #feats}. */
@@ -140,6 +157,7 @@ final class FeatureExtractor {
                 found = new int[c];
                 gazHashes = new long[c];
                 form = new int[c];
+                profile = new int[c];
                 offsets = new int[c];
                 roles = new int[c * ROLES];
             }
@@ -429,7 +447,9 @@ final class FeatureExtractor {
             b.hs[p] = shape(tok, true, 12);
             b.hss[p] = shape(tok, true, 4);
             int wi = clusters == null ? -1 : clusters.indexOf(tok);
-            b.form[p] = sums != null && wi >= 0 && wi * ROLES * labels < sums.length && clusters.form(wi).equals(tok) ? wi : -1;
+            boolean exact = wi >= 0 && clusters.form(wi).equals(tok);
+            b.profile[p] = exact ? profiles[wi] : caseProfile(tok);
+            b.form[p] = sums != null && exact && wi * ROLES * labels < sums.length ? wi : -1;
             if (wi < 0 && clusters != null && Character.isUpperCase(tok.charAt(0)) && kind != KIND_NORMAL) {
                 wi = clusters.usualFormIndex(tok);
             }
@@ -493,7 +513,7 @@ final class FeatureExtractor {
                     b.roles[r] = (b.form[p] * ROLES) * labels;
                 } else {
                     b.roles[r] = -1;
-                    addOwn(tok, b.hw[p], b.hl[p], s0, b.c0[p], b.c1[p], b.c2[p], b.title[p], b, mask);
+                    addOwn(tok, b.hw[p], b.hl[p], s0, b.c0[p], b.c1[p], b.c2[p], b.title[p], b.profile[p], b, mask);
                     b.add(Hashing.mix(t(47), kindH, b.hl[p]), mask);
                     b.add(Hashing.mix(t(48), kindH, s0), mask);
                 }
@@ -563,7 +583,7 @@ final class FeatureExtractor {
             if (i + 1 < n && b.found[i + 1] != 0) {
                 b.add(Hashing.mix(t(73), b.found[i + 1]), mask);
             }
-            int profile = caseProfile(tok);
+            int profile = b.profile[p];
             b.add(Hashing.mix(t(43), profile, ini), mask);
             if (sums == null) {
                 b.add(Hashing.mix(t(44), profile, s0), mask);
@@ -595,8 +615,8 @@ final class FeatureExtractor {
     /**
      * Features of a token that depend on its own form only; {@code title} is {@link #isTitle} as 0 or 1.
      */
-    private void addOwn(String tok, long hw, long hl, long s0, long c0, long c1, long c2, int title, Buffer b,
-                        int mask) {
+    private static void addOwn(String tok, long hw, long hl, long s0, long c0, long c1, long c2, int title,
+                               int profile, Buffer b, int mask) {
         b.add(t(1), mask);
         b.add(Hashing.mix(t(2), hw), mask);
         b.add(Hashing.mix(t(3), hl), mask);
@@ -611,7 +631,7 @@ final class FeatureExtractor {
         b.add(Hashing.mix(t(30), c1), mask);
         b.add(Hashing.mix(t(31), c2), mask);
         b.add(Hashing.mix(t(38), c1, s0), mask);
-        b.add(Hashing.mix(t(44), caseProfile(tok), s0), mask);
+        b.add(Hashing.mix(t(44), profile, s0), mask);
         b.add(Hashing.mix(t(56), title, s0), mask);
     }
 
@@ -679,7 +699,7 @@ final class FeatureExtractor {
                 b.size = 0;
                 switch (role) {
                     case 0 -> {
-                        addOwn(tok, Hashing.chars(tok), hl, hs, c0, c1, c2, isTitle(tok) ? 1 : 0, b, mask);
+                        addOwn(tok, Hashing.chars(tok), hl, hs, c0, c1, c2, isTitle(tok) ? 1 : 0, profiles[f], b, mask);
                         b.add(Hashing.mix(t(47), 0L, hl), mask); // a sentence not in capitals
                         b.add(Hashing.mix(t(48), 0L, hs), mask);
                     }
