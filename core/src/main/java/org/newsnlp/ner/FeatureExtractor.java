@@ -140,8 +140,8 @@ final class FeatureExtractor {
 
         void ensure(int tokens) {
             int cap = tokens + 2 * PAD + 1;
-            if (feats.length < tokens * 100) {
-                feats = new int[Math.max(tokens * 100, feats.length * 2)];
+            if (feats.length < tokens * 48) { // add() grows it for the rare token with more features
+                feats = new int[Math.max(tokens * 48, feats.length * 2)];
             }
             if (hw.length < cap) {
                 int c = Math.max(cap, hw.length * 2);

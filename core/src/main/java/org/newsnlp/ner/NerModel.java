@@ -114,8 +114,16 @@ final class NerModel {
         return new NerModel(m, labels, features, stage, documentPass, formSums);
     }
 
+    /**
+     * Each thread's scratch space, reused from call to call so that tagging a sentence allocates little more
+     * than its result; one grown past {@link #KEPT_TOKENS} tokens is dropped after its call.
+     */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final int KEPT_TOKENS = 4096;
+
     /** Scratch space for one call. */
     static final class Scratch {
+        boolean inUse;
         final FeatureExtractor.Buffer buffer = new FeatureExtractor.Buffer();
         float[] em = new float[0];
         float[] score = new float[0];
@@ -138,7 +146,22 @@ final class NerModel {
 
     /** Label ids of every token of a prepared document. */
     int[][] tagPrepared(FeatureExtractor.Doc doc) {
-        Scratch sc = new Scratch();
+        Scratch sc = SCRATCH.get();
+        if (sc.inUse) {
+            sc = new Scratch();
+        }
+        sc.inUse = true;
+        try {
+            return tagPrepared(doc, sc);
+        } finally {
+            sc.inUse = false;
+            if (sc.em.length > KEPT_TOKENS * labels.length) {
+                SCRATCH.remove();
+            }
+        }
+    }
+
+    private int[][] tagPrepared(FeatureExtractor.Doc doc, Scratch sc) {
         int l = labels.length;
         int ns = doc.sentences();
         int[][] out = new int[ns][];
