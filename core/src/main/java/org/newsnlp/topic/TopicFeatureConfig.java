@@ -34,10 +34,10 @@ public record TopicFeatureConfig(int hashBits, int maxWordNgram, int minCharNgra
                                  boolean stemPlurals) {
 
     /**
-     * Unigrams and bigrams, 2^20 buckets, sublinear TF-IDF, words of any length, capitalised words also as
-     * written, plural endings removed.
+     * Word unigrams, 2^20 buckets, sublinear TF-IDF, words of any length, capitalised words also as written,
+     * plural endings removed.
      */
-    public static final TopicFeatureConfig DEFAULT = new TopicFeatureConfig(20, 2, 0, 0, 1, true, 1, true, true);
+    public static final TopicFeatureConfig DEFAULT = new TopicFeatureConfig(20, 1, 0, 0, 1, true, 1, true, true);
 
     public TopicFeatureConfig {
         if (hashBits < 10 || hashBits > 24) {
