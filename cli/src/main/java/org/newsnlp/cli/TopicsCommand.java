@@ -204,7 +204,8 @@ final class TopicsCommand implements Runnable {
         int ngrams;
 
         @Option(names = "--cased-words", negatable = true, defaultValue = "true", fallbackValue = "true",
-                description = "Also count capitalised words as written (default on; --no-cased-words turns it off).")
+                description = "Also count the body's capitalised words as written (default on; --no-cased-words turns it "
+                        + "off).")
         boolean casedWords;
 
         @Option(names = "--stem-plurals", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -34,14 +34,18 @@ final class FeatureHasher {
         return config;
     }
 
-    /** Counts the features of a title and a body; the title's last word and the body's first do not pair. */
+    /**
+     * Counts the features of a title and a body; the title's last word and the body's first do not pair, and
+     * only the body's capitalised words also count as written.
+     */
     Counts count(CharSequence title, CharSequence text) {
         State s = new State(Math.max(64, (title.length() + text.length()) / 2));
-        scan(title, s);
+        // titles are often in title case, where a capital letter says nothing about the word
+        scan(title, s, false);
         s.prev1 = 0;
         s.prev2 = 0;
         s.words = 0;
-        scan(text, s);
+        scan(text, s, true);
         return s.finish();
     }
 
@@ -93,7 +97,7 @@ final class FeatureHasher {
         }
     }
 
-    private void scan(CharSequence t, State s) {
+    private void scan(CharSequence t, State s, boolean asWritten) {
         int len = t.length();
         int i = 0;
         while (i < len) {
@@ -132,7 +136,7 @@ final class FeatureHasher {
             }
             h = mix(h ^ wl);
             s.add(h);
-            if (capital && config.casedWords()) {
+            if (capital && asWritten && config.casedWords()) {
                 s.add(mix(cased ^ (i - start)));
             }
             if (config.maxWordNgram() >= 2 && s.words >= 1) {

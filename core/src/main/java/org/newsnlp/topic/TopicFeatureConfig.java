@@ -8,9 +8,9 @@ package org.newsnlp.topic;
  * rules; words shorter than {@code minTokenLength} are skipped. With {@code stemPlurals}, an English plural
  * ending is removed from words of four letters or more before hashing ({@code companies -> company},
  * {@code shares -> share}; words ending in {@code ss}, {@code us} or {@code is} are kept). With
- * {@code casedWords}, a word written with a capital first letter is also counted as written, unstemmed,
- * as a feature of its own, so that names ({@code Brown}, {@code Apple}) are told apart from common words
- * while still sharing the lower-cased feature. Character n-grams are taken inside each word padded with one
+ * {@code casedWords}, a word of the body written with a capital first letter is also counted as written,
+ * unstemmed, as a feature of its own, so that names ({@code Brown}, {@code Apple}) are told apart from common
+ * words while still sharing the lower-cased feature (not in the title, which is often in title case). Character n-grams are taken inside each word padded with one
  * space on both sides.
  *
  * <pre>{@code
@@ -26,7 +26,7 @@ package org.newsnlp.topic;
  * @param minTokenLength shortest word kept, 1..10
  * @param sublinearTf    weight term frequency as {@code 1 + ln(tf)} instead of {@code tf}
  * @param minDocFreq     buckets seen in fewer training documents are dropped
- * @param casedWords     also count each capitalised word as written
+ * @param casedWords     also count each capitalised word of the body as written
  * @param stemPlurals    remove English plural endings before hashing words
  */
 public record TopicFeatureConfig(int hashBits, int maxWordNgram, int minCharNgram, int maxCharNgram,
