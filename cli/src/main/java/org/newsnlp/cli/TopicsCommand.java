@@ -200,8 +200,17 @@ final class TopicsCommand implements Runnable {
                 description = "Multi-label model (default: multi-label when some document has no label or several).")
         Boolean multiLabel;
 
-        @Option(names = "--ngrams", defaultValue = "2", paramLabel = "N", description = "Word n-grams up to N (default 2).")
+        @Option(names = "--ngrams", defaultValue = "1", paramLabel = "N", description = "Word n-grams up to N (default 1).")
         int ngrams;
+
+        @Option(names = "--cased-words", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Also count the body's capitalised words as written (default on; --no-cased-words turns it "
+                        + "off).")
+        boolean casedWords;
+
+        @Option(names = "--stem-plurals", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Remove English plural endings from words (default on; --no-stem-plurals turns it off).")
+        boolean stemPlurals;
 
         @Option(names = "--char-ngrams", defaultValue = "none", paramLabel = "MIN-MAX",
                 description = "Character n-grams inside words, e.g. 3-5 (default none).")
@@ -224,6 +233,11 @@ final class TopicsCommand implements Runnable {
                 description = "Naive Bayes feature scaling smoothing, 0 for none (default 1).")
         double nb;
 
+        @Option(names = "--nb-beta", defaultValue = "0.25", paramLabel = "BETA",
+                description = "How much of the naive Bayes ratio scales the features, 0..1 (default 0.25; 1 scales by "
+                        + "the ratio alone).")
+        double nbBeta;
+
         @Option(names = "--lead-samples",
                 description = "Also train on each long article's title and opening paragraphs (helps on short texts).")
         boolean leadSamples;
@@ -241,7 +255,8 @@ final class TopicsCommand implements Runnable {
 
         TopicFeatureConfig features() {
             TopicFeatureConfig f = TopicFeatureConfig.DEFAULT.withHashBits(hashBits).withMaxWordNgram(ngrams)
-                    .withMinTokenLength(minTokenLength).withMinDocFreq(minDf);
+                    .withMinTokenLength(minTokenLength).withMinDocFreq(minDf).withCasedWords(casedWords)
+                    .withStemPlurals(stemPlurals);
             String cn = charNgrams.strip().toLowerCase(Locale.ROOT);
             if (!cn.equals("none") && !cn.equals("0")) {
                 String[] p = cn.split("-", 2);
@@ -270,7 +285,7 @@ final class TopicsCommand implements Runnable {
         }
 
         TopicTrainer.Builder trainer(List<LabeledDocument> docs) {
-            TopicTrainer.Builder b = TopicTrainer.builder().features(features()).c(c).nbSmoothing(nb)
+            TopicTrainer.Builder b = TopicTrainer.builder().features(features()).c(c).nbSmoothing(nb).nbInterpolation(nbBeta)
                     .calibrationFolds(calibrationFolds).seed(seed).multiLabel(multiLabelFor(docs)).leadSamples(leadSamples);
             if (threads != null) {
                 b.threads(threads);

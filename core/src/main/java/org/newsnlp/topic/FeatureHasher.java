@@ -20,6 +20,7 @@ final class FeatureHasher {
     private static final int BIGRAM_SEED = 0x5bd1e995;
     private static final int TRIGRAM_SEED = 0x1b873593;
     private static final int CHAR_SEED = 0x68e31da4;
+    private static final int CASED_SEED = 0x3c6ef372;
 
     private final TopicFeatureConfig config;
     private final int mask;
@@ -33,14 +34,18 @@ final class FeatureHasher {
         return config;
     }
 
-    /** Counts the features of a title and a body; the title's last word and the body's first do not pair. */
+    /**
+     * Counts the features of a title and a body; the title's last word and the body's first do not pair, and
+     * only the body's capitalised words also count as written.
+     */
     Counts count(CharSequence title, CharSequence text) {
         State s = new State(Math.max(64, (title.length() + text.length()) / 2));
-        scan(title, s);
+        // titles are often in title case, where a capital letter says nothing about the word
+        scan(title, s, false);
         s.prev1 = 0;
         s.prev2 = 0;
         s.words = 0;
-        scan(text, s);
+        scan(text, s, true);
         return s.finish();
     }
 
@@ -92,7 +97,7 @@ final class FeatureHasher {
         }
     }
 
-    private void scan(CharSequence t, State s) {
+    private void scan(CharSequence t, State s, boolean asWritten) {
         int len = t.length();
         int i = 0;
         while (i < len) {
@@ -104,6 +109,8 @@ final class FeatureHasher {
             int start = i;
             int wl = 0;
             int h = WORD_SEED;
+            int cased = CASED_SEED;
+            boolean capital = Character.isUpperCase(c);
             while (i < len && isWordChar(c = t.charAt(i))) {
                 char lc = Character.toLowerCase(c);
                 if (wl == s.word.length) {
@@ -111,13 +118,27 @@ final class FeatureHasher {
                 }
                 s.word[wl++] = lc;
                 h = (h ^ lc) * 0x01000193;
+                cased = (cased ^ c) * 0x01000193;
                 i++;
             }
             if (i - start < config.minTokenLength()) {
                 continue;
             }
+            if (config.stemPlurals()) {
+                int stemmed = stemPlural(s.word, wl);
+                if (stemmed != wl) {
+                    wl = stemmed;
+                    h = WORD_SEED;
+                    for (int p = 0; p < wl; p++) {
+                        h = (h ^ s.word[p]) * 0x01000193;
+                    }
+                }
+            }
             h = mix(h ^ wl);
             s.add(h);
+            if (capital && asWritten && config.casedWords()) {
+                s.add(mix(cased ^ (i - start)));
+            }
             if (config.maxWordNgram() >= 2 && s.words >= 1) {
                 s.add(mix(s.prev1 * 31 + h + BIGRAM_SEED));
                 if (config.maxWordNgram() >= 3 && s.words >= 2) {
@@ -149,6 +170,26 @@ final class FeatureHasher {
                 s.add(mix(h));
             }
         }
+    }
+
+    /**
+     * The length of a lower-cased word without its English plural ending, rewriting {@code ies} to {@code y}
+     * in place: {@code companies -> company}, {@code shares -> share}; words shorter than four letters and
+     * words ending in {@code ss}, {@code us} or {@code is} keep their length.
+     */
+    static int stemPlural(char[] w, int len) {
+        if (len < 4 || w[len - 1] != 's') {
+            return len;
+        }
+        char before = w[len - 2];
+        if (before == 'e' && w[len - 3] == 'i' && len > 4) {
+            w[len - 3] = 'y';
+            return len - 2;
+        }
+        if (before == 's' || before == 'u' || before == 'i') {
+            return len;
+        }
+        return len - 1;
     }
 
     static boolean isWordChar(char c) {

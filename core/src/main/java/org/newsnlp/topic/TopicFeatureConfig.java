@@ -5,8 +5,13 @@ package org.newsnlp.topic;
  * n-grams, weighted by (sublinear) TF-IDF and L2-normalised.
  *
  * <p>Words are maximal runs of letters, digits and {@code _}, lower-cased with {@link java.util.Locale#ROOT}
- * rules; words shorter than {@code minTokenLength} are skipped. Character n-grams are taken inside each
- * word padded with one space on both sides.
+ * rules; words shorter than {@code minTokenLength} are skipped. With {@code stemPlurals}, an English plural
+ * ending is removed from words of four letters or more before hashing ({@code companies -> company},
+ * {@code shares -> share}; words ending in {@code ss}, {@code us} or {@code is} are kept). With
+ * {@code casedWords}, a word of the body written with a capital first letter is also counted as written,
+ * unstemmed, as a feature of its own, so that names ({@code Brown}, {@code Apple}) are told apart from common
+ * words while still sharing the lower-cased feature (not in the title, which is often in title case). Character n-grams are taken inside each word padded with one
+ * space on both sides.
  *
  * <pre>{@code
  * TopicFeatureConfig f = TopicFeatureConfig.DEFAULT.withCharNgrams(3, 5);
@@ -21,12 +26,18 @@ package org.newsnlp.topic;
  * @param minTokenLength shortest word kept, 1..10
  * @param sublinearTf    weight term frequency as {@code 1 + ln(tf)} instead of {@code tf}
  * @param minDocFreq     buckets seen in fewer training documents are dropped
+ * @param casedWords     also count each capitalised word of the body as written
+ * @param stemPlurals    remove English plural endings before hashing words
  */
 public record TopicFeatureConfig(int hashBits, int maxWordNgram, int minCharNgram, int maxCharNgram,
-                                 int minTokenLength, boolean sublinearTf, int minDocFreq) {
+                                 int minTokenLength, boolean sublinearTf, int minDocFreq, boolean casedWords,
+                                 boolean stemPlurals) {
 
-    /** Unigrams and bigrams, 2^20 buckets, sublinear TF-IDF, words of any length. */
-    public static final TopicFeatureConfig DEFAULT = new TopicFeatureConfig(20, 2, 0, 0, 1, true, 1);
+    /**
+     * Word unigrams, 2^20 buckets, sublinear TF-IDF, words of any length, capitalised words also as written,
+     * plural endings removed.
+     */
+    public static final TopicFeatureConfig DEFAULT = new TopicFeatureConfig(20, 1, 0, 0, 1, true, 1, true, true);
 
     public TopicFeatureConfig {
         if (hashBits < 10 || hashBits > 24) {
@@ -54,36 +65,49 @@ public record TopicFeatureConfig(int hashBits, int maxWordNgram, int minCharNgra
     /** A copy with another number of hash buckets (2^bits). */
     public TopicFeatureConfig withHashBits(int bits) {
         return new TopicFeatureConfig(bits, maxWordNgram, minCharNgram, maxCharNgram, minTokenLength, sublinearTf,
-                minDocFreq);
+                minDocFreq, casedWords, stemPlurals);
     }
 
     /** A copy with word n-grams up to {@code n}. */
     public TopicFeatureConfig withMaxWordNgram(int n) {
         return new TopicFeatureConfig(hashBits, n, minCharNgram, maxCharNgram, minTokenLength, sublinearTf,
-                minDocFreq);
+                minDocFreq, casedWords, stemPlurals);
     }
 
     /** A copy with character n-grams of {@code min..max} characters, or none for {@code 0, 0}. */
     public TopicFeatureConfig withCharNgrams(int min, int max) {
-        return new TopicFeatureConfig(hashBits, maxWordNgram, min, max, minTokenLength, sublinearTf, minDocFreq);
+        return new TopicFeatureConfig(hashBits, maxWordNgram, min, max, minTokenLength, sublinearTf, minDocFreq,
+                casedWords, stemPlurals);
     }
 
     /** A copy with another shortest word length. */
     public TopicFeatureConfig withMinTokenLength(int n) {
         return new TopicFeatureConfig(hashBits, maxWordNgram, minCharNgram, maxCharNgram, n, sublinearTf,
-                minDocFreq);
+                minDocFreq, casedWords, stemPlurals);
     }
 
     /** A copy with sublinear TF on or off. */
     public TopicFeatureConfig withSublinearTf(boolean on) {
         return new TopicFeatureConfig(hashBits, maxWordNgram, minCharNgram, maxCharNgram, minTokenLength, on,
-                minDocFreq);
+                minDocFreq, casedWords, stemPlurals);
     }
 
     /** A copy with another minimum document frequency. */
     public TopicFeatureConfig withMinDocFreq(int n) {
         return new TopicFeatureConfig(hashBits, maxWordNgram, minCharNgram, maxCharNgram, minTokenLength, sublinearTf,
-                n);
+                n, casedWords, stemPlurals);
+    }
+
+    /** A copy with capitalised words also counted as written, or not. */
+    public TopicFeatureConfig withCasedWords(boolean on) {
+        return new TopicFeatureConfig(hashBits, maxWordNgram, minCharNgram, maxCharNgram, minTokenLength, sublinearTf,
+                minDocFreq, on, stemPlurals);
+    }
+
+    /** A copy with English plural endings removed before hashing, or not. */
+    public TopicFeatureConfig withStemPlurals(boolean on) {
+        return new TopicFeatureConfig(hashBits, maxWordNgram, minCharNgram, maxCharNgram, minTokenLength, sublinearTf,
+                minDocFreq, casedWords, on);
     }
 
     /** True when character n-grams are on. */

@@ -41,7 +41,8 @@ import org.newsnlp.model.ModelManifest;
  *   <li>{@code int} length and the UTF-8 bytes of the manifest JSON;</li>
  *   <li>features: {@code byte} hash bits, {@code byte} largest word n-gram, {@code byte} smallest and
  *       {@code byte} largest character n-gram (0 for none), {@code byte} shortest word,
- *       {@code boolean} sublinear tf, {@code int} minimum document frequency;</li>
+ *       {@code boolean} sublinear tf, {@code int} minimum document frequency; from version 2 a {@code byte}
+ *       of word options (bit 0 cased words, bit 1 plural stemming; version 1 files have neither);</li>
  *   <li>{@code boolean} multi-label, {@code boolean} at least one label, {@code int} label count K and K
  *       {@code UTF} labels;</li>
  *   <li>{@code int} column count U, U {@code int} bucket numbers (ascending), U {@code float} idf values;</li>
@@ -52,6 +53,7 @@ import org.newsnlp.model.ModelManifest;
  *       threshold;</li>
  *   <li>{@code int} end marker {@code 0x454E4421} ("END!").</li>
  * </ol>
+ * A model whose features need no version 2 option is written as version 1, readable by older readers.
  * The manifest is also written beside shipped models as {@code manifest.json}.
  *
  * <p>Instances are immutable and safe to share between threads.
@@ -61,13 +63,15 @@ public final class TopicModel implements TopicClassifier {
     /** The manifest's format name. */
     public static final String FORMAT = "newsnlp-topics";
     /** The file format version this code writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Classpath folder of the shipped topic models: {@code <name>/model.bin.gz} and {@code <name>/manifest.json}. */
     public static final String SHIPPED_ROOT = DefaultModels.ROOT + "topics/";
     /** The shipped models. */
     public static final List<String> SHIPPED = List.of("news-bbc5", "reuters-econ90");
 
     private static final int MAGIC = 0x4E4E5450;
+    private static final int CASED_WORDS = 1;
+    private static final int STEM_PLURALS = 2;
     private static final int END = 0x454E4421;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -77,6 +81,11 @@ public final class TopicModel implements TopicClassifier {
     TopicModel(ModelManifest manifest, LinearTopicClassifier classifier) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
+    }
+
+    /** The oldest file format version that holds these feature settings. */
+    static int formatVersion(TopicFeatureConfig f) {
+        return f.casedWords() || f.stemPlurals() ? 2 : 1;
     }
 
     static String checkName(String name) {
@@ -236,8 +245,19 @@ public final class TopicModel implements TopicClassifier {
         manifest.requireFormat(FORMAT, FORMAT_VERSION, source);
         TopicFeatureConfig features;
         try {
-            features = new TopicFeatureConfig(in.readByte(), in.readByte(), in.readByte(), in.readByte(),
-                    in.readByte(), in.readBoolean(), in.readInt());
+            byte hashBits = in.readByte();
+            byte maxWordNgram = in.readByte();
+            byte minCharNgram = in.readByte();
+            byte maxCharNgram = in.readByte();
+            byte minTokenLength = in.readByte();
+            boolean sublinear = in.readBoolean();
+            int minDocFreq = in.readInt();
+            int options = version >= 2 ? in.readUnsignedByte() : 0;
+            if ((options & ~(CASED_WORDS | STEM_PLURALS)) != 0) {
+                throw new IllegalArgumentException("unknown word options 0x" + Integer.toHexString(options));
+            }
+            features = new TopicFeatureConfig(hashBits, maxWordNgram, minCharNgram, maxCharNgram, minTokenLength,
+                    sublinear, minDocFreq, (options & CASED_WORDS) != 0, (options & STEM_PLURALS) != 0);
         } catch (IllegalArgumentException e) {
             throw new NewsNlpException(source + ": corrupt topic model (features: " + e.getMessage() + ")", e);
         }
@@ -320,8 +340,9 @@ public final class TopicModel implements TopicClassifier {
         DataOutputStream d = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
         LinearTopicClassifier c = classifier;
         TopicFeatureConfig f = c.features();
+        int version = formatVersion(f);
         d.writeInt(MAGIC);
-        d.writeInt(FORMAT_VERSION);
+        d.writeInt(version);
         byte[] json = manifest.toJson().getBytes(StandardCharsets.UTF_8);
         d.writeInt(json.length);
         d.write(json);
@@ -332,6 +353,9 @@ public final class TopicModel implements TopicClassifier {
         d.writeByte(f.minTokenLength());
         d.writeBoolean(f.sublinearTf());
         d.writeInt(f.minDocFreq());
+        if (version >= 2) {
+            d.writeByte((f.casedWords() ? CASED_WORDS : 0) | (f.stemPlurals() ? STEM_PLURALS : 0));
+        }
         d.writeBoolean(c.multiLabel);
         d.writeBoolean(c.atLeastOneLabel);
         int k = c.labels.size();

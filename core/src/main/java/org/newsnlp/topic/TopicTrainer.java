@@ -48,6 +48,7 @@ public final class TopicTrainer {
     private final String name;
     private final String version;
     private final double nbAlpha;
+    private final double nbInterpolation;
     private final boolean leadSamples;
     private final List<String> trainingData;
     private final String command;
@@ -56,6 +57,7 @@ public final class TopicTrainer {
         this.command = b.command;
         this.features = b.features;
         this.nbAlpha = b.nbAlpha;
+        this.nbInterpolation = b.nbInterpolation;
         this.leadSamples = b.leadSamples;
         this.c = b.c;
         this.maxEpochs = b.maxEpochs;
@@ -72,7 +74,7 @@ public final class TopicTrainer {
     }
 
     /**
-     * A builder with the defaults: {@link TopicFeatureConfig#DEFAULT}, naive Bayes feature scaling, C = 1,
+     * A builder with the defaults: {@link TopicFeatureConfig#DEFAULT}, naive Bayes feature scaling (alpha 1, beta 0.25), C = 1,
      * single-label, 3 calibration folds.
      */
     public static Builder builder() {
@@ -84,6 +86,7 @@ public final class TopicTrainer {
         Builder b = new Builder();
         b.features = features;
         b.nbAlpha = nbAlpha;
+        b.nbInterpolation = nbInterpolation;
         b.leadSamples = leadSamples;
         b.c = c;
         b.maxEpochs = maxEpochs;
@@ -124,10 +127,10 @@ public final class TopicTrainer {
         Map<String, Double> metrics = new java.util.LinkedHashMap<>();
         metrics.put("train.documents", (double) docs.size());
         metrics.put("train.seconds", Math.round(seconds * 100) / 100.0);
-        ModelManifest manifest = new ModelManifest(TopicModel.FORMAT, TopicModel.FORMAT_VERSION, name, version, "en",
+        ModelManifest manifest = new ModelManifest(TopicModel.FORMAT, TopicModel.formatVersion(features), name, version, "en",
                 classifier.labels(), trainingData, metrics, command,
                 (multiLabel ? "multi-label" : "single-label") + " one-vs-rest linear SVM (squared hinge, dual coordinate "
-                        + "descent, C=" + c + (nbAlpha > 0 ? ", naive Bayes feature scaling alpha=" + nbAlpha : "")
+                        + "descent, C=" + c + (nbAlpha > 0 ? ", naive Bayes feature scaling alpha=" + nbAlpha + " beta=" + nbInterpolation : "")
                         + (leadSamples ? ", plus lead samples" : "")
                         + ") over hashed TF-IDF features " + describe(features));
         return new TopicModel(manifest, classifier);
@@ -136,6 +139,8 @@ public final class TopicTrainer {
     static String describe(TopicFeatureConfig f) {
         return "(2^" + f.hashBits() + " buckets, word 1.." + f.maxWordNgram() + "-grams"
                 + (f.charNgrams() ? ", char " + f.minCharNgram() + ".." + f.maxCharNgram() + "-grams" : "")
+                + (f.casedWords() ? ", capitalised words also as written" : "")
+                + (f.stemPlurals() ? ", plural endings removed" : "")
                 + (f.sublinearTf() ? ", sublinear tf" : "") + ", min df " + f.minDocFreq() + ")";
     }
 
@@ -286,7 +291,7 @@ public final class TopicTrainer {
         for (int j = 0; j < k; j++) {
             int label = j;
             tasks.add(() -> {
-                float[] scale = nbAlpha > 0 ? nbRatios(x, member[label], nbAlpha) : null;
+                float[] scale = nbAlpha > 0 ? nbRatios(x, member[label], nbAlpha, nbInterpolation) : null;
                 out[label] = svm.train(x, member[label], scale, seed * 1_000_003L + round * 7919L + label);
                 bar.step();
                 return null;
@@ -445,10 +450,12 @@ public final class TopicTrainer {
     }
 
     /**
-     * Naive Bayes log-count ratios of each column between positive and negative documents (presence counts
-     * smoothed by {@code alpha}), as in Wang and Manning's NBSVM (2012).
+     * Feature scales from the naive Bayes log-count ratio of each column between positive and negative
+     * documents (presence counts smoothed by {@code alpha}), as in Wang and Manning's NBSVM (2012):
+     * {@code (1 - beta) + beta |r|}, so that {@code beta} interpolates between plain features (0) and features
+     * scaled by the ratio alone (1).
      */
-    static float[] nbRatios(SparseRows x, boolean[] positive, double alpha) {
+    static float[] nbRatios(SparseRows x, boolean[] positive, double alpha, double beta) {
         double[] p = new double[x.columns];
         double[] q = new double[x.columns];
         for (int i = 0; i < x.rows(); i++) {
@@ -467,7 +474,7 @@ public final class TopicTrainer {
         }
         float[] r = new float[x.columns];
         for (int j = 0; j < x.columns; j++) {
-            r[j] = (float) Math.abs(Math.log((p[j] / sp) / (q[j] / sq)));
+            r[j] = (float) (1 - beta + beta * Math.abs(Math.log((p[j] / sp) / (q[j] / sq))));
         }
         return r;
     }
@@ -532,6 +539,7 @@ public final class TopicTrainer {
     public static final class Builder {
         private TopicFeatureConfig features = TopicFeatureConfig.DEFAULT;
         private double nbAlpha = 1.0;
+        private double nbInterpolation = 0.25;
         private boolean leadSamples;
         private double c = 1.0;
         private int maxEpochs = 50;
@@ -571,6 +579,19 @@ public final class TopicTrainer {
                 throw new IllegalArgumentException("nbSmoothing must be 0 or positive, got " + alpha);
             }
             this.nbAlpha = alpha;
+            return this;
+        }
+
+        /**
+         * How much of the naive Bayes ratio scales the features: each label's feature scale is
+         * {@code (1 - beta) + beta |r|} for log-count ratio {@code r}; 1 scales by the ratio alone, 0 leaves the
+         * features plain. Default 0.25, the weight Wang and Manning interpolate with.
+         */
+        public Builder nbInterpolation(double beta) {
+            if (!(beta >= 0 && beta <= 1)) {
+                throw new IllegalArgumentException("nbInterpolation must be in 0..1, got " + beta);
+            }
+            this.nbInterpolation = beta;
             return this;
         }
 

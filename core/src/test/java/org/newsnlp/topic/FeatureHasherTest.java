@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FeatureHasherTest {
 
@@ -21,15 +25,18 @@ class FeatureHasherTest {
 
     @Test
     void countsUnigramsAndBigramsOfWordCharacters() {
-        FeatureHasher h = new FeatureHasher(TopicFeatureConfig.DEFAULT);
+        TopicFeatureConfig bigrams = TopicFeatureConfig.DEFAULT.withMaxWordNgram(2);
+        FeatureHasher h = new FeatureHasher(bigrams.withCasedWords(false));
         // 4 words -> 4 unigrams + 3 bigrams
         assertEquals(7, total(h.count("", "Shares rose, sharply: today!")));
+        // and the capitalised word once more as written
+        assertEquals(8, total(new FeatureHasher(bigrams).count("", "Shares rose, sharply: today!")));
         assertEquals(4, total(new FeatureHasher(TopicFeatureConfig.DEFAULT.withMaxWordNgram(1)).count("", "a b c d")));
     }
 
     @Test
     void titleAndBodyDoNotFormABigram() {
-        FeatureHasher h = new FeatureHasher(TopicFeatureConfig.DEFAULT);
+        FeatureHasher h = new FeatureHasher(TopicFeatureConfig.DEFAULT.withMaxWordNgram(2));
         assertEquals(2 + 2, total(h.count("alpha", "beta gamma")));
         assertEquals(3 + 2, total(h.count("", "alpha beta gamma")));
     }
@@ -39,11 +46,14 @@ class FeatureHasherTest {
         Locale saved = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
-            FeatureHasher h = new FeatureHasher(TopicFeatureConfig.DEFAULT);
-            FeatureHasher.Counts upper = h.count("", "INDIA ISTANBUL");
+            TopicFeatureConfig folded = TopicFeatureConfig.DEFAULT.withCasedWords(false);
+            FeatureHasher.Counts upper = new FeatureHasher(folded).count("", "INDIA ISTANBUL");
+            FeatureHasher.Counts casedTurkish = new FeatureHasher(TopicFeatureConfig.DEFAULT).count("", "INDIA ISTANBUL");
             Locale.setDefault(Locale.ROOT);
-            FeatureHasher.Counts lower = new FeatureHasher(TopicFeatureConfig.DEFAULT).count("", "india istanbul");
+            FeatureHasher.Counts lower = new FeatureHasher(folded).count("", "india istanbul");
+            FeatureHasher.Counts casedRoot = new FeatureHasher(TopicFeatureConfig.DEFAULT).count("", "INDIA ISTANBUL");
             assertArrayEquals(lower.buckets(), upper.buckets());
+            assertArrayEquals(casedRoot.buckets(), casedTurkish.buckets());
         } finally {
             Locale.setDefault(saved);
         }
@@ -74,6 +84,38 @@ class FeatureHasherTest {
     void shortWordsAreSkipped() {
         TopicFeatureConfig f = TopicFeatureConfig.DEFAULT.withMaxWordNgram(1).withMinTokenLength(3);
         assertEquals(1, total(new FeatureHasher(f).count("", "a an the")));
+    }
+
+    @Test
+    void capitalisedWordsAlsoCountAsWritten() {
+        TopicFeatureConfig f = TopicFeatureConfig.DEFAULT.withMaxWordNgram(1);
+        FeatureHasher h = new FeatureHasher(f);
+        FeatureHasher.Counts name = h.count("", "Brown");
+        FeatureHasher.Counts word = h.count("", "brown");
+        assertEquals(2, name.size());
+        assertEquals(1, word.size());
+        assertTrue(Arrays.binarySearch(name.buckets(), word.buckets()[0]) >= 0, "shares the lower-cased feature");
+        assertArrayEquals(word.buckets(), new FeatureHasher(f.withCasedWords(false)).count("", "Brown").buckets());
+        // not in the title, which is often in title case
+        assertArrayEquals(word.buckets(), h.count("Brown", "").buckets());
+        // as written: BROWN and Brown differ
+        assertNotEquals(Arrays.toString(name.buckets()), Arrays.toString(h.count("", "BROWN").buckets()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"companies,company", "shares,share", "sales,sale", "ties,tie", "boss,boss", "virus,virus",
+            "crisis,crisis", "its,its", "us,us", "analyst,analyst"})
+    void pluralEndingsAreRemoved(String word, String stem) {
+        char[] w = word.toCharArray();
+        assertEquals(stem, new String(w, 0, FeatureHasher.stemPlural(w, w.length)));
+    }
+
+    @Test
+    void stemmedPluralsShareTheSingularsFeature() {
+        FeatureHasher h = new FeatureHasher(TopicFeatureConfig.DEFAULT.withMaxWordNgram(1));
+        assertArrayEquals(h.count("", "company").buckets(), h.count("", "companies").buckets());
+        FeatureHasher plain = new FeatureHasher(TopicFeatureConfig.DEFAULT.withMaxWordNgram(1).withStemPlurals(false));
+        assertNotEquals(plain.count("", "company").buckets()[0], plain.count("", "companies").buckets()[0]);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.newsnlp.NewsNlpException;
@@ -80,6 +82,71 @@ class TopicModelTest {
             TopicPrediction b = back.classify(d.title(), d.text());
             assertEquals(a.labels(), b.labels());
             assertEquals(a.best().score(), b.best().score(), 1e-3);
+        }
+    }
+
+    @Test
+    void modelsWithoutWordOptionsAreWrittenInFormatVersionOne(@TempDir Path dir) throws IOException {
+        TopicModel old = TopicTrainer.builder().name("tiny-v1")
+                .features(TopicFeatureConfig.DEFAULT.withHashBits(14).withCasedWords(false).withStemPlurals(false))
+                .build().train(train);
+        assertEquals(1, old.manifest().formatVersion());
+        assertEquals(1, writtenVersion(old));
+        assertEquals(2, writtenVersion(model));
+        Path file = dir.resolve("v1.bin.gz");
+        old.save(file);
+        TopicModel back = TopicModel.load(file);
+        assertEquals(old.classifier().features(), back.classifier().features());
+        for (LabeledDocument d : test) {
+            assertArrayEquals(old.classifier().scores(d.title(), d.text()), back.classifier().scores(d.title(), d.text()),
+                    1e-3);
+        }
+        assertTrue(!back.classifier().features().casedWords() && !back.classifier().features().stemPlurals());
+    }
+
+    @Test
+    void unknownWordOptionsAreACorruptFile() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        model.save(out);
+        byte[] raw;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            raw = in.readAllBytes();
+        }
+        int manifestLength = new DataInputStream(new ByteArrayInputStream(raw, 8, 4)).readInt();
+        int options = 12 + manifestLength + 5 + 1 + 4;
+        assertEquals(3, raw[options]);
+        raw[options] = (byte) 0x83;
+        ByteArrayOutputStream bad = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bad)) {
+            gz.write(raw);
+        }
+        NewsNlpException e = assertThrows(NewsNlpException.class,
+                () -> TopicModel.load(new ByteArrayInputStream(bad.toByteArray()), "odd.bin.gz"));
+        assertTrue(e.getMessage().contains("odd.bin.gz") && e.getMessage().contains("word options"), e.getMessage());
+    }
+
+    @Test
+    void naiveBayesInterpolationMustBeAWeight() {
+        assertThrows(IllegalArgumentException.class, () -> TopicTrainer.builder().nbInterpolation(1.5));
+        assertThrows(IllegalArgumentException.class, () -> TopicTrainer.builder().nbInterpolation(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> TopicTrainer.builder().nbInterpolation(Double.NaN));
+    }
+
+    @Test
+    void wordOptionsSurviveSaveAndLoad() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        model.save(out);
+        TopicModel back = TopicModel.load(new ByteArrayInputStream(out.toByteArray()), "tiny.bin.gz");
+        assertTrue(back.classifier().features().casedWords() && back.classifier().features().stemPlurals());
+        assertEquals(model.classifier().features(), back.classifier().features());
+    }
+
+    private static int writtenVersion(TopicModel m) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.save(out);
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(out.toByteArray())))) {
+            assertEquals(0x4E4E5450, in.readInt());
+            return in.readInt();
         }
     }
 

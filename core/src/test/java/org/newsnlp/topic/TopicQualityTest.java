@@ -36,11 +36,14 @@ class TopicQualityTest {
     void bbcNewsFiveFoldCrossValidationAccuracy() throws IOException {
         List<LabeledDocument> docs = TopicDataset.read(data("bbc_news/bbc_news.jsonl.gz"), TopicDataset.Options.DEFAULT);
         assertEquals(2225, docs.size());
+        // the defaults; calibration does not change the best label of a single-label model
+        TopicCrossValidation cv = TopicCrossValidation.run(TopicTrainer.builder().calibrationFolds(0).build(), docs, 5, 42);
+        assertTrue(cv.meanAccuracy() >= 0.985, "BBC 5-fold accuracy " + cv.meanAccuracy());
         // the settings of the shipped news-bbc5 model
-        TopicTrainer trainer = TopicTrainer.builder().features(TopicFeatureConfig.DEFAULT.withMaxWordNgram(1))
+        TopicTrainer shipped = TopicTrainer.builder().features(TopicFeatureConfig.DEFAULT.withCasedWords(false))
                 .leadSamples(true).calibrationFolds(0).build();
-        TopicCrossValidation cv = TopicCrossValidation.run(trainer, docs, 5, 42);
-        assertTrue(cv.meanAccuracy() >= 0.978, "BBC 5-fold accuracy " + cv.meanAccuracy());
+        TopicCrossValidation lead = TopicCrossValidation.run(shipped, docs, 5, 42);
+        assertTrue(lead.meanAccuracy() >= 0.984, "BBC 5-fold accuracy, news-bbc5 settings " + lead.meanAccuracy());
     }
 
     @Test
@@ -53,7 +56,7 @@ class TopicQualityTest {
         LinearTopicClassifier c = TopicTrainer.builder().calibrationFolds(0).build().trainClassifier(train);
         TopicEvaluation e = TopicEvaluation.evaluate(c, test);
         assertEquals(7532, e.documents());
-        assertTrue(e.accuracy() >= 0.872, "20 Newsgroups accuracy " + e.accuracy());
+        assertTrue(e.accuracy() >= 0.875, "20 Newsgroups accuracy " + e.accuracy());
     }
 
     @Test
@@ -65,11 +68,11 @@ class TopicQualityTest {
         List<LabeledDocument> test = restrict(TopicDataset.read(data("reuters21578_modapte/test.jsonl.gz"),
                 TopicDataset.Options.DEFAULT), cats);
         assertEquals(3019, test.size());
-        // the settings of the shipped reuters-econ90 model
+        // the documented Reuters settings (docs/topics.md)
         LinearTopicClassifier c = TopicTrainer.builder().multiLabel(true)
                 .features(TopicFeatureConfig.DEFAULT.withHashBits(18).withMinDocFreq(3)).build().trainClassifier(train);
         TopicEvaluation e = TopicEvaluation.evaluate(c, test);
-        assertTrue(e.microF1() >= 0.88, "Reuters micro-F1 " + e.microF1());
+        assertTrue(e.microF1() >= 0.885, "Reuters micro-F1 " + e.microF1());
     }
 
     /** ModApte convention: keep the 90 categories, drop documents left with none of them. */
