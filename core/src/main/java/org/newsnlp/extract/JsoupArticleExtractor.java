@@ -101,10 +101,23 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
             return null;
         }
         int next = lower.indexOf('<', gt + 1);
-        if (next < 0 || lower.startsWith("</title", next)) {
+        if (next < 0 || isTitleEndTag(lower, next)) {
             return null;
         }
         return html.substring(0, next) + "</title>" + html.substring(next);
+    }
+
+    /** A real {@code </title>} end tag at {@code at}; a mangled one ({@code </titlevalue="true" -->}) is not. */
+    private static boolean isTitleEndTag(String lower, int at) {
+        int end = at + "</title".length();
+        if (!lower.startsWith("</title", at)) {
+            return false;
+        }
+        if (end >= lower.length()) {
+            return true;
+        }
+        char c = lower.charAt(end);
+        return c == '>' || c == '/' || Character.isWhitespace(c);
     }
 
     /**
