@@ -130,7 +130,7 @@ final class HtmlContent {
             "adv", "dfp", "banner", "masthead", "tools", "tool", "toolbar", "utility", "utilities", "rss", "print",
             "reply", "replies", "login", "tags", "tag", "topics", "widget", "widgets", "teaser", "teasers", "promo",
             "rating", "vote", "poll", "community", "remark", "offscreen", "sr", "extra", "aside", "modal",
-            "header", "meta", "popular", "more", "links", "combx", "jump", "skip", "search", "logo",
+            "header", "meta", "popular", "links", "combx", "jump", "skip", "search", "logo",
             "brand", "caption", "credit", "copyright", "legal", "disclaimer", "nocontent", "noprint", "cta",
             "recirc", "outbrain", "feedback", "email", "sharebar", "gallery", "facebook", "twitter", "linkedin",
             "pinterest", "whatsapp", "ticker");
@@ -395,6 +395,10 @@ final class HtmlContent {
             keep[i] = true;
             good[i] = b.heading == 0 && ld < 0.34 && (b.chars >= 100 || (b.words >= 8 && b.endsSentence()));
         }
+        for (int i = commentsStart(candidates, keep, good); i < n; i++) {
+            keep[i] = false;
+            good[i] = false;
+        }
         int first = -1;
         int last = -1;
         for (int i = 0; i < n; i++) {
@@ -449,6 +453,81 @@ final class HtmlContent {
             out.add(b);
         }
         return out;
+    }
+
+    /** A label that opens the reader comments ("Comments", "3 comments", "Comments are closed", "Post a comment"). */
+    private static final Pattern COMMENTS_LABEL = Pattern.compile(
+            "(?iu)((\\d+\\s+)?(reader'?s'?\\s+|readers'\\s+|user\\s+|your\\s+|visitor\\s+)?comments(\\s*\\(\\d+\\))?|1 comment"
+                    + "|comments (are|have been) (now )?closed.*|(comments|discussion) (on|for) this (story|article|post|entry)"
+                    + "|(leave|post|add|write|submit|make) (a|your) (comment|reply|response)s?"
+                    + "|join the (discussion|conversation|debate)|readers'? (views|reactions|responses)"
+                    + "|kommentare|commentaires|comentarios|commenti|comentários|reacties|komentarze|комментарии)[\\s:.!]*");
+    /** The signature line of one reader comment ("Posted by: Ann on 5 March 2024 10:30", "Report this comment"). */
+    private static final Pattern COMMENT_SIGNATURE = Pattern.compile(
+            "(?iu)(?<lead>((posted|submitted|written|added|commented)( by)?|comment (by|from))\\s*:?)\\s*\\S.{0,80}?"
+                    + "\\s(on|at|@|\\||-)\\s.*\\d.*"
+                    + "|(?<report>report (this )?(comment|post|abuse)|report (as )?inappropriate)|.{1,40}\\s(?<wrote>wrote:)");
+
+    /** The kind of comment signature a block is ("posted by:", "report this comment"), or null. */
+    private static String signature(Block b) {
+        if (b.words > 20) {
+            return null;
+        }
+        java.util.regex.Matcher m = COMMENT_SIGNATURE.matcher(b.text);
+        if (!m.matches()) {
+            return null;
+        }
+        String kind = m.group("lead") != null ? m.group("lead") : m.group("report") != null ? "report" : "wrote";
+        return kind.replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Where the reader comments start inside the candidates, or {@code candidates.size()}: at a comments label
+     * after the article's first paragraphs, or, when two signatures of the same kind ("Posted by: ... on ...")
+     * with prose between them follow the article, at the first comment.
+     */
+    private static int commentsStart(List<Block> candidates, boolean[] keep, boolean[] good) {
+        int n = candidates.size();
+        int goodSeen = 0;
+        int firstSignature = -1;
+        int secondSignature = -1;
+        String kind = null;
+        boolean proseBetween = false;
+        for (int i = 0; i < n && secondSignature < 0; i++) {
+            Block b = candidates.get(i);
+            if (goodSeen >= 2 && b.words <= 8 && b.linkDensity() < 0.5 && i + 1 < n
+                    && COMMENTS_LABEL.matcher(b.text).matches()) {
+                return i;
+            }
+            String sig = goodSeen >= 1 ? signature(b) : null;
+            if (sig != null) {
+                if (firstSignature < 0 || !sig.equals(kind) || !proseBetween) {
+                    firstSignature = i;
+                    kind = sig;
+                    proseBetween = false;
+                } else {
+                    secondSignature = i;
+                }
+            }
+            if (good[i]) {
+                goodSeen++;
+                proseBetween |= firstSignature >= 0;
+            }
+        }
+        if (secondSignature < 0) {
+            return n;
+        }
+        if (firstSignature == 0 || !good[firstSignature - 1]) {
+            return firstSignature; // the signature heads its comment
+        }
+        // the signature closes its comment: the first comment is the prose just above it, back to the label or
+        // link above it, and no longer than the second comment; without such a boundary the prose may be article
+        for (int i = firstSignature - 1; i >= 0 && firstSignature - i < secondSignature - firstSignature; i--) {
+            if (!good[i]) {
+                return i + 1;
+            }
+        }
+        return firstSignature;
     }
 
     /**
@@ -533,7 +612,10 @@ final class HtmlContent {
     private static final int WEAK_NEG = 4;
     private static final int POS = 8;
 
-    /** Signals of one element's class and id: -1 chrome, 0 nothing, 1 article-like, 2 article body. */
+    /**
+     * Signals of one element's class and id: -2 chrome, -1 chrome by a weaker word ("more", "tools"), 0 nothing,
+     * 1 article-like, 2 article body.
+     */
     static int classSignal(Element e, Map<String, Integer> cache) {
         String cls = e.className();
         String id = e.id();
@@ -563,7 +645,10 @@ final class HtmlContent {
         if ((flags & STRONG_POS) != 0) {
             return 2;
         }
-        if ((flags & STRONG_NEG) != 0 || ((flags & WEAK_NEG) != 0 && (flags & POS) == 0)) {
+        if ((flags & STRONG_NEG) != 0) {
+            return -2;
+        }
+        if ((flags & WEAK_NEG) != 0 && (flags & POS) == 0) {
             return -1;
         }
         return (flags & POS) != 0 ? 1 : 0;
@@ -594,7 +679,7 @@ final class HtmlContent {
 
     static double classWeight(int signal) {
         return switch (signal) {
-            case -1 -> -25;
+            case -1, -2 -> -25;
             case 1 -> 25;
             case 2 -> 50;
             default -> 0;
