@@ -399,6 +399,7 @@ final class HtmlContent {
             keep[i] = false;
             good[i] = false;
         }
+        dropDetachedEdges(candidates, keep, good);
         int first = -1;
         int last = -1;
         for (int i = 0; i < n; i++) {
@@ -453,6 +454,83 @@ final class HtmlContent {
             out.add(b);
         }
         return out;
+    }
+
+    /** Dropped blocks (links, chrome, boilerplate) between two groups of paragraphs that separate them. */
+    private static final int DETACHING_GAP = 10;
+
+    /**
+     * Paragraphs at the edges of the range that are cut off from the article by a long run of links, labels and
+     * chrome, and hold much less text than it, are a widget (a poll, a promotion, a teaser), not the article.
+     */
+    private static void dropDetachedEdges(List<Block> candidates, boolean[] keep, boolean[] good) {
+        int n = candidates.size();
+        List<int[]> groups = new ArrayList<>();
+        int[] current = null;
+        int run = 0;
+        for (int i = 0; i < n; i++) {
+            if (!good[i]) {
+                run += keep[i] ? 0 : 1;
+                continue;
+            }
+            if (current == null || run >= DETACHING_GAP) {
+                current = new int[] {i, i, 0};
+                groups.add(current);
+            }
+            current[1] = i;
+            current[2] += candidates.get(i).chars;
+            run = 0;
+        }
+        if (groups.size() < 2) {
+            return;
+        }
+        int main = 0;
+        for (int g = 1; g < groups.size(); g++) {
+            if (groups.get(g)[2] > groups.get(main)[2]) {
+                main = g;
+            }
+        }
+        int[] m = groups.get(main);
+        Set<Frame> articleParents = new HashSet<>();
+        for (int i = m[0]; i <= m[1]; i++) {
+            if (good[i]) {
+                articleParents.add(parentOf(candidates.get(i)));
+            }
+        }
+        double small = m[2] * DETACHED_SHARE;
+        for (int g = main - 1; g >= 0 && detached(groups.get(g), small, candidates, good, articleParents); g--) {
+            clear(good, groups.get(g));
+        }
+        for (int g = main + 1; g < groups.size() && detached(groups.get(g), small, candidates, good, articleParents);
+             g++) {
+            clear(good, groups.get(g));
+        }
+    }
+
+    private static Frame parentOf(Block b) {
+        return b.container == null || b.container.parent == null ? b.container : b.container.parent;
+    }
+
+    /** A small group none of whose paragraphs sits beside the article's paragraphs in the same element. */
+    private static boolean detached(int[] group, double small, List<Block> candidates, boolean[] good,
+                                    Set<Frame> articleParents) {
+        if (group[2] >= small) {
+            return false;
+        }
+        for (int i = group[0]; i <= group[1]; i++) {
+            if (good[i] && articleParents.contains(parentOf(candidates.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final double DETACHED_SHARE = 0.25;
+
+    private static void clear(boolean[] flags, int[] group) {
+        for (int i = group[0]; i <= group[1]; i++) {
+            flags[i] = false;
+        }
     }
 
     /** A label that opens the reader comments ("Comments", "3 comments", "Comments are closed", "Post a comment"). */
