@@ -535,8 +535,9 @@ final class HtmlContent {
 
     /** A label that opens the reader comments ("Comments", "3 comments", "Comments are closed", "Post a comment"). */
     private static final Pattern COMMENTS_LABEL = Pattern.compile(
-            "(?iu)((\\d+\\s+)?(reader'?s'?\\s+|readers'\\s+|user\\s+|your\\s+|visitor\\s+)?comments(\\s*\\(\\d+\\))?|1 comment"
-                    + "|comments (are|have been) (now )?closed.*|(comments|discussion) (on|for) this (story|article|post|entry)"
+            "(?iu)((\\d+\\s+)?((most\\s+)?recent\\s+|latest\\s+|top\\s+)?(reader'?s'?\\s+|readers'\\s+|user\\s+|your\\s+|visitor\\s+)?"
+                    + "comments(\\s*\\(\\d+\\))?|1 comment|.*\\b(comments|feedback|discussion) (is|are|has been|have been) (now )?closed.*"
+                    + "|(comments|discussion) (on|for) this (story|article|post|entry)"
                     + "|(leave|post|add|write|submit|make) (a|your) (comment|reply|response)s?"
                     + "|join the (discussion|conversation|debate)|readers'? (views|reactions|responses)"
                     + "|kommentare|commentaires|comentarios|commenti|comentários|reacties|komentarze|комментарии)[\\s:.!]*");
@@ -573,7 +574,7 @@ final class HtmlContent {
         boolean proseBetween = false;
         for (int i = 0; i < n && secondSignature < 0; i++) {
             Block b = candidates.get(i);
-            if (goodSeen >= 2 && b.words <= 8 && b.linkDensity() < 0.5 && i + 1 < n
+            if (goodSeen >= 2 && b.words <= 12 && b.linkDensity() < 0.5 && i + 1 < n
                     && COMMENTS_LABEL.matcher(b.text).matches()) {
                 return i;
             }
