@@ -536,16 +536,76 @@ final class HtmlContent {
     /** A label that opens the reader comments ("Comments", "3 comments", "Comments are closed", "Post a comment"). */
     private static final Pattern COMMENTS_LABEL = Pattern.compile(
             "(?iu)((\\d+\\s+)?((most\\s+)?recent\\s+|latest\\s+|top\\s+)?(reader'?s'?\\s+|readers'\\s+|user\\s+|your\\s+|visitor\\s+)?"
-                    + "comments(\\s*\\(\\d+\\))?|1 comment|.*\\b(comments|feedback|discussion) (is|are|has been|have been) (now )?closed.*"
+                    + "comments(\\s*\\(.{0,40}\\))?|1 comment|have your say (on|about) this (story|article)|.*\\b(comments|feedback|discussion) (is|are|has been|have been) (now )?closed.*"
                     + "|(comments|discussion) (on|for) this (story|article|post|entry)"
                     + "|(leave|post|add|write|submit|make) (a|your) (comment|reply|response)s?"
                     + "|join the (discussion|conversation|debate)|readers'? (views|reactions|responses)"
                     + "|kommentare|commentaires|comentarios|commenti|comentários|reacties|komentarze|комментарии)[\\s:.!]*");
+    /** A label that opens a list of other stories ("Related articles", "More from Sport", "Other news"). */
+    private static final Pattern RELATED_LABEL = Pattern.compile("(?iu)(related( articles?| stories| posts| news"
+            + "| content| coverage| links| items)?|more (stories|news|articles|headlines|top stories)|other (news|stories)"
+            + "|more from .{1,40}|you (may|might|could) (also )?(like|enjoy|be interested in)"
+            + "|recommended( for you| stories| articles| reading)?|most (popular|read|viewed|shared|emailed|commented)"
+            + "|top stories|latest (news|stories|headlines)|also in (this section|.{1,30})|see also|further reading"
+            + "|editor'?s (picks|choice)|what to read next|popular (now|stories)|in other news"
+            + "|lesen sie auch|mehr zum thema|(à |a )?lire aussi|noticias relacionadas|leggi anche)[\\s:\u2026]*");
     /** The signature line of one reader comment ("Posted by: Ann on 5 March 2024 10:30", "Report this comment"). */
     private static final Pattern COMMENT_SIGNATURE = Pattern.compile(
             "(?iu)(?<lead>((posted|submitted|written|added|commented)( by)?|comment (by|from))\\s*:?)\\s*\\S.{0,80}?"
                     + "\\s(on|at|@|\\||-)\\s.*\\d.*"
                     + "|(?<report>report (this )?(comment|post|abuse)|report (as )?inappropriate)|.{1,40}\\s(?<wrote>wrote:)");
+
+    /**
+     * Where a list of other stories starts after the article: a label such as "Related articles" after at least
+     * two paragraphs, with much less paragraph text after it than before it (an inline box in the middle of the
+     * article is followed by the rest of the article).
+     */
+    private static final double RELATED_TAIL_RATIO = 2.5;
+
+    private static int relatedStart(List<Block> candidates, boolean[] good) {
+        int n = candidates.size();
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            if (good[i]) {
+                total += candidates.get(i).chars;
+            }
+        }
+        int goodSeen = 0;
+        int before = 0;
+        for (int i = 0; i < n; i++) {
+            Block b = candidates.get(i);
+            if (good[i]) {
+                goodSeen++;
+                before += b.chars;
+                continue;
+            }
+            if (goodSeen >= 2 && b.words <= 8 && before >= (total - before) * RELATED_TAIL_RATIO
+                    && RELATED_LABEL.matcher(b.text).matches() && teasersFollow(candidates, good, i)) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * After the label, the paragraphs are teaser summaries: most of them come right after a link or a heading
+     * (the teaser's title), where the rest of an article would run on paragraph after paragraph.
+     */
+    private static boolean teasersFollow(List<Block> candidates, boolean[] good, int label) {
+        int paragraphs = 0;
+        int titled = 0;
+        for (int j = label + 1; j < candidates.size(); j++) {
+            if (!good[j]) {
+                continue;
+            }
+            paragraphs++;
+            Block prev = candidates.get(j - 1);
+            if (j - 1 > label && !good[j - 1] && (prev.linkDensity() >= 0.5 || prev.heading > 0)) {
+                titled++;
+            }
+        }
+        return titled * 2 >= paragraphs;
+    }
 
     /** The kind of comment signature a block is ("posted by:", "report this comment"), or null. */
     private static String signature(Block b) {
@@ -567,6 +627,10 @@ final class HtmlContent {
      */
     private static int commentsStart(List<Block> candidates, boolean[] keep, boolean[] good) {
         int n = candidates.size();
+        int related = relatedStart(candidates, good);
+        if (related < n) {
+            return related;
+        }
         int goodSeen = 0;
         int firstSignature = -1;
         int secondSignature = -1;
