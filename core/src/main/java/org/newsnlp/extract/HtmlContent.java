@@ -212,12 +212,19 @@ final class HtmlContent {
         List<int[]> ranges = new ArrayList<>();
         ranges.add(new int[] {best.firstBlock, best.endBlock});
         Frame root = best;
-        if (best.parent != null) {
+        // a table cell alone in its row: the article may go on in the next rows (one row per paragraph)
+        Frame anchor = best;
+        if (best.tag.equals("td") && best.parent != null && best.parent.tag.equals("tr")
+                && best.parent.chars <= best.chars + 20 && best.parent.parent != null) {
+            anchor = best.parent;
+        }
+        if (anchor.parent != null) {
             double threshold = Math.max(10, bestScore * 0.2);
             List<int[]> sibs = new ArrayList<>();
             boolean any = false;
+            boolean rows = anchor != best;
             for (Frame f : w.frames) {
-                if (f.parent != best.parent || f == best || f.endBlock <= f.firstBlock) {
+                if (f.parent != anchor.parent || f == anchor || f.endBlock <= f.firstBlock) {
                     continue;
                 }
                 double s = f.score * (1 - f.linkDensity());
@@ -226,7 +233,8 @@ final class HtmlContent {
                     s += bestScore * 0.2; // the article body split in two by an advert or a figure
                 }
                 boolean accept = s >= threshold;
-                if (!accept && f.tag.equals("p") && f.linkDensity() < 0.25 && f.chars > 80 && !isNegative(f)) {
+                if (!accept && (f.tag.equals("p") || rows) && f.linkDensity() < 0.25 && f.chars > 80
+                        && !isNegative(f)) {
                     accept = true;
                 }
                 if (accept && !isNegative(f)) {
@@ -237,7 +245,7 @@ final class HtmlContent {
             if (any) {
                 ranges.addAll(sibs);
                 ranges.sort((a, b) -> Integer.compare(a[0], b[0]));
-                root = best.parent;
+                root = anchor.parent;
             }
         }
         List<Block> candidates = new ArrayList<>();
@@ -540,7 +548,9 @@ final class HtmlContent {
                     + "|(comments|discussion) (on|for) this (story|article|post|entry)"
                     + "|(leave|post|add|write|submit|make) (a|your) (comment|reply|response)s?"
                     + "|join the (discussion|conversation|debate)|readers'? (views|reactions|responses)"
-                    + "|kommentare|commentaires|comentarios|commenti|comentários|reacties|komentarze|комментарии)[\\s:.!]*");
+                    + "|tell us what you think|what do you think\\?"
+                    + "|kommentare|commentaires|comentarios|commenti|comentários|reacties|komentarze|комментарии)"
+                    + "[\\s:.!\u2026\u00bb\u203a>]*");
     /** A label that opens a list of other stories ("Related articles", "More from Sport", "Other news"). */
     private static final Pattern RELATED_LABEL = Pattern.compile("(?iu)(related( articles?| stories| posts| news"
             + "| content| coverage| links| items)?|more (stories|news|articles|headlines|top stories)|other (news|stories)"
