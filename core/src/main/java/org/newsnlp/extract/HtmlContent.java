@@ -567,17 +567,28 @@ final class HtmlContent {
 
     /**
      * Where a list of other stories starts after the article: a label such as "Related articles" after at least
-     * two paragraphs, with much less paragraph text after it than before it (an inline box in the middle of the
-     * article is followed by the rest of the article).
+     * two paragraphs, with much less paragraph text after it than before it, where most paragraphs come right
+     * after a link or a heading (teasers: a title, then a summary). An inline box in the middle of the article
+     * is followed by the rest of the article, paragraph after paragraph.
      */
     private static final double RELATED_TAIL_RATIO = 2.5;
 
     private static int relatedStart(List<Block> candidates, boolean[] good) {
         int n = candidates.size();
         int total = 0;
-        for (int i = 0; i < n; i++) {
+        // paragraphs from i on, and those of them right after a link or a heading (a teaser's title)
+        int[] paragraphsFrom = new int[n + 1];
+        int[] titledFrom = new int[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            paragraphsFrom[i] = paragraphsFrom[i + 1];
+            titledFrom[i] = titledFrom[i + 1];
             if (good[i]) {
                 total += candidates.get(i).chars;
+                paragraphsFrom[i]++;
+                Block prev = i > 0 ? candidates.get(i - 1) : null;
+                if (prev != null && !good[i - 1] && (prev.linkDensity() >= 0.5 || prev.heading > 0)) {
+                    titledFrom[i]++;
+                }
             }
         }
         int goodSeen = 0;
@@ -590,31 +601,11 @@ final class HtmlContent {
                 continue;
             }
             if (goodSeen >= 2 && b.words <= 8 && before >= (total - before) * RELATED_TAIL_RATIO
-                    && RELATED_LABEL.matcher(b.text).matches() && teasersFollow(candidates, good, i)) {
+                    && titledFrom[i + 1] * 2 >= paragraphsFrom[i + 1] && RELATED_LABEL.matcher(b.text).matches()) {
                 return i;
             }
         }
         return n;
-    }
-
-    /**
-     * After the label, the paragraphs are teaser summaries: most of them come right after a link or a heading
-     * (the teaser's title), where the rest of an article would run on paragraph after paragraph.
-     */
-    private static boolean teasersFollow(List<Block> candidates, boolean[] good, int label) {
-        int paragraphs = 0;
-        int titled = 0;
-        for (int j = label + 1; j < candidates.size(); j++) {
-            if (!good[j]) {
-                continue;
-            }
-            paragraphs++;
-            Block prev = candidates.get(j - 1);
-            if (j - 1 > label && !good[j - 1] && (prev.linkDensity() >= 0.5 || prev.heading > 0)) {
-                titled++;
-            }
-        }
-        return titled * 2 >= paragraphs;
     }
 
     /** The kind of comment signature a block is ("posted by:", "report this comment"), or null. */
