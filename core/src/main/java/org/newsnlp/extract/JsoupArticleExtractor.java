@@ -123,7 +123,7 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
     /**
      * The headline as the page shows it above the article: the short block before the text that shares the most
      * words with the declared titles ({@code <title>}, Open Graph, JSON-LD), a heading preferred; the nearest
-     * large heading when no title is declared; otherwise the declared title.
+     * large heading (h1 or h2 before h3) when no title is declared; otherwise the declared title.
      */
     static String pageHeadline(HtmlContent.Result r, String declared, String docTitle) {
         List<HtmlContent.Block> all = r.all();
@@ -161,10 +161,10 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
                 }
                 score = shared * cover + (b.heading == 1 ? 2 : b.heading > 0 ? 1 : 0);
             } else {
-                if (b.heading == 0 || b.heading > 2 || b.words < 3) {
+                if (b.heading == 0 || b.heading > 3 || b.words < 3) {
                     continue;
                 }
-                score = 1;
+                score = b.heading == 3 ? 0.5 : 1;
             }
             score += i < start ? 0.01 * (i - start + 60) : 0;
             if (score > bestScore) {
