@@ -20,7 +20,8 @@ import org.jsoup.select.NodeTraversor;
  * not broken by a block-level tag) with their length, link density and the class/id signals of the
  * elements around them; a readability-like score picks the container holding the article, its siblings
  * join when they look like article text, and a block-level pass drops link lists, chrome and boilerplate
- * inside it.
+ * inside it, ends the article where reader comments or a list of other stories start, and drops widgets cut
+ * off from the article at its edges.
  *
  * <p>Stateless and safe to use from any thread; each call keeps its state in locals.
  */
