@@ -382,6 +382,20 @@ final class HtmlContent {
         return false;
     }
 
+    /** The block sits in chrome below the root that is not a comment thread (a share bar, a toolbar). */
+    private static boolean inToolbar(Block b, Frame root, int pageChars) {
+        boolean chrome = false;
+        for (Frame f = b.negative; f != null; f = f.negativeParent) {
+            if (f.depth > root.depth && realNegative(f, pageChars)) {
+                if (f.hardNegative) {
+                    return false;
+                }
+                chrome = true;
+            }
+        }
+        return chrome;
+    }
+
     private static List<Block> filter(List<Block> candidates, Frame root, int pageChars) {
         int n = candidates.size();
         boolean[] keep = new boolean[n];
@@ -404,7 +418,7 @@ final class HtmlContent {
             keep[i] = true;
             good[i] = b.heading == 0 && ld < 0.34 && (b.chars >= 100 || (b.words >= 8 && b.endsSentence()));
         }
-        for (int i = commentsStart(candidates, keep, good); i < n; i++) {
+        for (int i = commentsStart(candidates, good, root, pageChars); i < n; i++) {
             keep[i] = false;
             good[i] = false;
         }
@@ -627,7 +641,7 @@ final class HtmlContent {
      * after the article's first paragraphs, or, when two signatures of the same kind ("Posted by: ... on ...")
      * with prose between them follow the article, at the first comment.
      */
-    private static int commentsStart(List<Block> candidates, boolean[] keep, boolean[] good) {
+    private static int commentsStart(List<Block> candidates, boolean[] good, Frame root, int pageChars) {
         int n = candidates.size();
         int related = relatedStart(candidates, good);
         if (related < n) {
@@ -640,8 +654,9 @@ final class HtmlContent {
         boolean proseBetween = false;
         for (int i = 0; i < n && secondSignature < 0; i++) {
             Block b = candidates.get(i);
+            // a label in a share bar or toolbar ("Comments" beside "Share") is no section heading
             if (goodSeen >= 2 && b.words <= 12 && b.linkDensity() < 0.5 && i + 1 < n
-                    && COMMENTS_LABEL.matcher(b.text).matches()) {
+                    && COMMENTS_LABEL.matcher(b.text).matches() && !inToolbar(b, root, pageChars)) {
                 return i;
             }
             String sig = goodSeen >= 1 ? signature(b) : null;

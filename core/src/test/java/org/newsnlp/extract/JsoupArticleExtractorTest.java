@@ -221,6 +221,14 @@ class JsoupArticleExtractorTest {
     }
 
     @Test
+    void aCommentsLabelInAShareBarInsideTheArticleDoesNotEndIt() {
+        String html = "<html><body><div><p>" + STORY[0] + "</p><p>" + STORY[1] + "</p>"
+                + "<ul class='share-tools'><li>Share</li><li>Comments</li></ul>"
+                + "<p>" + STORY[2] + "</p></div></body></html>";
+        assertEquals(expectedStory(), extractor.fromHtml(html, null).text());
+    }
+
+    @Test
     void readerCommentsFoundByTheirSignaturesAreNotArticle() {
         String comments = "<p>Posted by: Ann, Riverside on 8:21pm Tue 1 Jan 08</p><p>I have swum there every "
                 + "Sunday for thirty years and nobody asked us what we thought about any of this.</p>"
