@@ -382,6 +382,16 @@ final class HtmlContent {
         return false;
     }
 
+    /** The block opens a chrome-named box below the root that holds more than the block itself. */
+    private static boolean headsChromeBox(Block b, Frame root, int pageChars) {
+        for (Frame f = b.negative; f != null; f = f.negativeParent) {
+            if (f.depth > root.depth && realNegative(f, pageChars) && f.endBlock > b.index + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The block sits in chrome below the root that is not a comment thread (a share bar, a toolbar). */
     private static boolean inToolbar(Block b, Frame root, int pageChars) {
         boolean chrome = false;
@@ -584,11 +594,12 @@ final class HtmlContent {
      * Where a list of other stories starts after the article: a label such as "Related articles" after at least
      * two paragraphs, with much less paragraph text after it than before it, where most paragraphs come right
      * after a link or a heading (teasers: a title, then a summary). An inline box in the middle of the article
-     * is followed by the rest of the article, paragraph after paragraph.
+     * is followed by the rest of the article, paragraph after paragraph; a label inside a chrome-named box
+     * ("related-links") heads only that box, which the chrome rule drops already.
      */
     private static final double RELATED_TAIL_RATIO = 2.5;
 
-    private static int relatedStart(List<Block> candidates, boolean[] good) {
+    private static int relatedStart(List<Block> candidates, boolean[] good, Frame root, int pageChars) {
         int n = candidates.size();
         int total = 0;
         // paragraphs from i on, and those of them right after a link or a heading (a teaser's title)
@@ -616,7 +627,8 @@ final class HtmlContent {
                 continue;
             }
             if (goodSeen >= 2 && b.words <= 8 && before >= (total - before) * RELATED_TAIL_RATIO
-                    && titledFrom[i + 1] * 2 >= paragraphsFrom[i + 1] && RELATED_LABEL.matcher(b.text).matches()) {
+                    && titledFrom[i + 1] * 2 >= paragraphsFrom[i + 1] && RELATED_LABEL.matcher(b.text).matches()
+                    && !headsChromeBox(b, root, pageChars)) {
                 return i;
             }
         }
@@ -643,7 +655,7 @@ final class HtmlContent {
      */
     private static int commentsStart(List<Block> candidates, boolean[] good, Frame root, int pageChars) {
         int n = candidates.size();
-        int related = relatedStart(candidates, good);
+        int related = relatedStart(candidates, good, root, pageChars);
         if (related < n) {
             return related;
         }
