@@ -264,6 +264,16 @@ class JsoupArticleExtractorTest {
     }
 
     @Test
+    void aRelatedAsideBeforeTheLastParagraphDoesNotCutIt() {
+        String last = "The council will hold a public meeting on the plans for the new building in the town hall "
+                + "on the first Monday of next month, and residents may send their views in writing.";
+        String html = "<html><body><div>" + story() + "<aside class='related-links'><h3>Related</h3>"
+                + "<p><a href='/a'>Library opens on Sundays</a></p><p><a href='/b'>New bus timetable</a></p>"
+                + "</aside><p>" + last + "</p></div></body></html>";
+        assertEquals(expectedStory() + "\n\n" + last, extractor.fromHtml(html, null).text());
+    }
+
+    @Test
     void aWidgetCutOffFromTheArticleByLinksIsDropped() {
         StringBuilder links = new StringBuilder("<ul>");
         for (int i = 0; i < 12; i++) {
