@@ -20,7 +20,8 @@ import org.jsoup.select.NodeTraversor;
  * not broken by a block-level tag) with their length, link density and the class/id signals of the
  * elements around them; a readability-like score picks the container holding the article, its siblings
  * join when they look like article text, and a block-level pass drops link lists, chrome and boilerplate
- * inside it.
+ * inside it, ends the article where reader comments or a list of other stories start, and drops widgets cut
+ * off from the article at its edges.
  *
  * <p>Stateless and safe to use from any thread; each call keeps its state in locals.
  */
@@ -130,7 +131,7 @@ final class HtmlContent {
             "adv", "dfp", "banner", "masthead", "tools", "tool", "toolbar", "utility", "utilities", "rss", "print",
             "reply", "replies", "login", "tags", "tag", "topics", "widget", "widgets", "teaser", "teasers", "promo",
             "rating", "vote", "poll", "community", "remark", "offscreen", "sr", "extra", "aside", "modal",
-            "header", "meta", "popular", "more", "links", "combx", "jump", "skip", "search", "logo",
+            "header", "meta", "popular", "links", "combx", "jump", "skip", "search", "logo",
             "brand", "caption", "credit", "copyright", "legal", "disclaimer", "nocontent", "noprint", "cta",
             "recirc", "outbrain", "feedback", "email", "sharebar", "gallery", "facebook", "twitter", "linkedin",
             "pinterest", "whatsapp", "ticker");
@@ -212,12 +213,19 @@ final class HtmlContent {
         List<int[]> ranges = new ArrayList<>();
         ranges.add(new int[] {best.firstBlock, best.endBlock});
         Frame root = best;
-        if (best.parent != null) {
+        // a table cell alone in its row: the article may go on in the next rows (one row per paragraph)
+        Frame anchor = best;
+        if (best.tag.equals("td") && best.parent != null && best.parent.tag.equals("tr")
+                && best.parent.chars <= best.chars + 20 && best.parent.parent != null) {
+            anchor = best.parent;
+        }
+        if (anchor.parent != null) {
             double threshold = Math.max(10, bestScore * 0.2);
             List<int[]> sibs = new ArrayList<>();
             boolean any = false;
+            boolean rows = anchor != best;
             for (Frame f : w.frames) {
-                if (f.parent != best.parent || f == best || f.endBlock <= f.firstBlock) {
+                if (f.parent != anchor.parent || f == anchor || f.endBlock <= f.firstBlock) {
                     continue;
                 }
                 double s = f.score * (1 - f.linkDensity());
@@ -226,7 +234,8 @@ final class HtmlContent {
                     s += bestScore * 0.2; // the article body split in two by an advert or a figure
                 }
                 boolean accept = s >= threshold;
-                if (!accept && f.tag.equals("p") && f.linkDensity() < 0.25 && f.chars > 80 && !isNegative(f)) {
+                if (!accept && (f.tag.equals("p") || rows) && f.linkDensity() < 0.25 && f.chars > 80
+                        && !isNegative(f)) {
                     accept = true;
                 }
                 if (accept && !isNegative(f)) {
@@ -237,7 +246,7 @@ final class HtmlContent {
             if (any) {
                 ranges.addAll(sibs);
                 ranges.sort((a, b) -> Integer.compare(a[0], b[0]));
-                root = best.parent;
+                root = anchor.parent;
             }
         }
         List<Block> candidates = new ArrayList<>();
@@ -373,6 +382,30 @@ final class HtmlContent {
         return false;
     }
 
+    /** The block opens a chrome-named box below the root that holds more than the block itself. */
+    private static boolean headsChromeBox(Block b, Frame root, int pageChars) {
+        for (Frame f = b.negative; f != null; f = f.negativeParent) {
+            if (f.depth > root.depth && realNegative(f, pageChars) && f.endBlock > b.index + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The block sits in chrome below the root that is not a comment thread (a share bar, a toolbar). */
+    private static boolean inToolbar(Block b, Frame root, int pageChars) {
+        boolean chrome = false;
+        for (Frame f = b.negative; f != null; f = f.negativeParent) {
+            if (f.depth > root.depth && realNegative(f, pageChars)) {
+                if (f.hardNegative) {
+                    return false;
+                }
+                chrome = true;
+            }
+        }
+        return chrome;
+    }
+
     private static List<Block> filter(List<Block> candidates, Frame root, int pageChars) {
         int n = candidates.size();
         boolean[] keep = new boolean[n];
@@ -395,6 +428,11 @@ final class HtmlContent {
             keep[i] = true;
             good[i] = b.heading == 0 && ld < 0.34 && (b.chars >= 100 || (b.words >= 8 && b.endsSentence()));
         }
+        for (int i = commentsStart(candidates, good, root, pageChars); i < n; i++) {
+            keep[i] = false;
+            good[i] = false;
+        }
+        dropDetachedEdges(candidates, keep, good);
         int first = -1;
         int last = -1;
         for (int i = 0; i < n; i++) {
@@ -449,6 +487,219 @@ final class HtmlContent {
             out.add(b);
         }
         return out;
+    }
+
+    /** Dropped blocks (links, chrome, boilerplate) between two groups of paragraphs that separate them. */
+    private static final int DETACHING_GAP = 10;
+
+    /**
+     * Paragraphs at the edges of the range that are cut off from the article by a long run of links, labels and
+     * chrome, and hold much less text than it, are a widget (a poll, a promotion, a teaser), not the article.
+     */
+    private static void dropDetachedEdges(List<Block> candidates, boolean[] keep, boolean[] good) {
+        int n = candidates.size();
+        List<int[]> groups = new ArrayList<>();
+        int[] current = null;
+        int run = 0;
+        for (int i = 0; i < n; i++) {
+            if (!good[i]) {
+                run += keep[i] ? 0 : 1;
+                continue;
+            }
+            if (current == null || run >= DETACHING_GAP) {
+                current = new int[] {i, i, 0};
+                groups.add(current);
+            }
+            current[1] = i;
+            current[2] += candidates.get(i).chars;
+            run = 0;
+        }
+        if (groups.size() < 2) {
+            return;
+        }
+        int main = 0;
+        for (int g = 1; g < groups.size(); g++) {
+            if (groups.get(g)[2] > groups.get(main)[2]) {
+                main = g;
+            }
+        }
+        int[] m = groups.get(main);
+        Set<Frame> articleParents = new HashSet<>();
+        for (int i = m[0]; i <= m[1]; i++) {
+            if (good[i]) {
+                articleParents.add(parentOf(candidates.get(i)));
+            }
+        }
+        double small = m[2] * DETACHED_SHARE;
+        for (int g = main - 1; g >= 0 && detached(groups.get(g), small, candidates, good, articleParents); g--) {
+            clear(good, groups.get(g));
+        }
+        for (int g = main + 1; g < groups.size() && detached(groups.get(g), small, candidates, good, articleParents);
+             g++) {
+            clear(good, groups.get(g));
+        }
+    }
+
+    private static Frame parentOf(Block b) {
+        return b.container == null || b.container.parent == null ? b.container : b.container.parent;
+    }
+
+    /** A small group none of whose paragraphs sits beside the article's paragraphs in the same element. */
+    private static boolean detached(int[] group, double small, List<Block> candidates, boolean[] good,
+                                    Set<Frame> articleParents) {
+        if (group[2] >= small) {
+            return false;
+        }
+        for (int i = group[0]; i <= group[1]; i++) {
+            if (good[i] && articleParents.contains(parentOf(candidates.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final double DETACHED_SHARE = 0.25;
+
+    private static void clear(boolean[] flags, int[] group) {
+        for (int i = group[0]; i <= group[1]; i++) {
+            flags[i] = false;
+        }
+    }
+
+    /** A label that opens the reader comments ("Comments", "3 comments", "Comments are closed", "Post a comment"). */
+    private static final Pattern COMMENTS_LABEL = Pattern.compile(
+            "(?iu)((\\d+\\s+)?((most\\s+)?recent\\s+|latest\\s+|top\\s+)?(reader'?s'?\\s+|readers'\\s+|user\\s+|your\\s+|visitor\\s+)?"
+                    + "comments(\\s*\\(.{0,40}\\))?|1 comment|have your say (on|about) this (story|article)|.*\\b(comments|feedback|discussion) (is|are|has been|have been) (now )?closed.*"
+                    + "|(comments|discussion) (on|for) this (story|article|post|entry)"
+                    + "|(leave|post|add|write|submit|make) (a|your) (comment|reply|response)s?"
+                    + "|join the (discussion|conversation|debate)|readers'? (views|reactions|responses)"
+                    + "|tell us what you think|what do you think\\?"
+                    + "|kommentare|commentaires|comentarios|commenti|comentários|reacties|komentarze|комментарии)"
+                    + "[\\s:.!\u2026\u00bb\u203a>]*");
+    /** A label that opens a list of other stories ("Related articles", "More from Sport", "Other news"). */
+    private static final Pattern RELATED_LABEL = Pattern.compile("(?iu)(related( articles?| stories| posts| news"
+            + "| content| coverage| links| items)?|more (stories|news|articles|headlines|top stories)|other (news|stories)"
+            + "|more from .{1,40}|you (may|might|could) (also )?(like|enjoy|be interested in)"
+            + "|recommended( for you| stories| articles| reading)?|most (popular|read|viewed|shared|emailed|commented)"
+            + "|top stories|latest (news|stories|headlines)|also in (this section|.{1,30})|see also|further reading"
+            + "|editor'?s (picks|choice)|what to read next|popular (now|stories)|in other news"
+            + "|lesen sie auch|mehr zum thema|(à |a )?lire aussi|noticias relacionadas|leggi anche)[\\s:\u2026]*");
+    /** The signature line of one reader comment ("Posted by: Ann on 5 March 2024 10:30", "Report this comment"). */
+    private static final Pattern COMMENT_SIGNATURE = Pattern.compile(
+            "(?iu)(?<lead>((posted|submitted|written|added|commented)( by)?|comment (by|from))\\s*:?)\\s*\\S.{0,80}?"
+                    + "\\s(on|at|@|\\||-)\\s.*\\d.*"
+                    + "|(?<report>report (this )?(comment|post|abuse)|report (as )?inappropriate)|.{1,40}\\s(?<wrote>wrote:)");
+
+    /**
+     * Where a list of other stories starts after the article: a label such as "Related articles" after at least
+     * two paragraphs, with much less paragraph text after it than before it, where most paragraphs come right
+     * after a link or a heading (teasers: a title, then a summary). An inline box in the middle of the article
+     * is followed by the rest of the article, paragraph after paragraph; a label inside a chrome-named box
+     * ("related-links") heads only that box, which the chrome rule drops already.
+     */
+    private static final double RELATED_TAIL_RATIO = 2.5;
+
+    private static int relatedStart(List<Block> candidates, boolean[] good, Frame root, int pageChars) {
+        int n = candidates.size();
+        int total = 0;
+        // paragraphs from i on, and those of them right after a link or a heading (a teaser's title)
+        int[] paragraphsFrom = new int[n + 1];
+        int[] titledFrom = new int[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            paragraphsFrom[i] = paragraphsFrom[i + 1];
+            titledFrom[i] = titledFrom[i + 1];
+            if (good[i]) {
+                total += candidates.get(i).chars;
+                paragraphsFrom[i]++;
+                Block prev = i > 0 ? candidates.get(i - 1) : null;
+                if (prev != null && !good[i - 1] && (prev.linkDensity() >= 0.5 || prev.heading > 0)) {
+                    titledFrom[i]++;
+                }
+            }
+        }
+        int goodSeen = 0;
+        int before = 0;
+        for (int i = 0; i < n; i++) {
+            Block b = candidates.get(i);
+            if (good[i]) {
+                goodSeen++;
+                before += b.chars;
+                continue;
+            }
+            if (goodSeen >= 2 && b.words <= 8 && before >= (total - before) * RELATED_TAIL_RATIO
+                    && titledFrom[i + 1] * 2 >= paragraphsFrom[i + 1] && RELATED_LABEL.matcher(b.text).matches()
+                    && !headsChromeBox(b, root, pageChars)) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /** The kind of comment signature a block is ("posted by:", "report this comment"), or null. */
+    private static String signature(Block b) {
+        if (b.words > 20) {
+            return null;
+        }
+        java.util.regex.Matcher m = COMMENT_SIGNATURE.matcher(b.text);
+        if (!m.matches()) {
+            return null;
+        }
+        String kind = m.group("lead") != null ? m.group("lead") : m.group("report") != null ? "report" : "wrote";
+        return kind.replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Where the reader comments start inside the candidates, or {@code candidates.size()}: at a comments label
+     * after the article's first paragraphs, or, when two signatures of the same kind ("Posted by: ... on ...")
+     * with prose between them follow the article, at the first comment.
+     */
+    private static int commentsStart(List<Block> candidates, boolean[] good, Frame root, int pageChars) {
+        int n = candidates.size();
+        int related = relatedStart(candidates, good, root, pageChars);
+        if (related < n) {
+            return related;
+        }
+        int goodSeen = 0;
+        int firstSignature = -1;
+        int secondSignature = -1;
+        String kind = null;
+        boolean proseBetween = false;
+        for (int i = 0; i < n && secondSignature < 0; i++) {
+            Block b = candidates.get(i);
+            // a label in a share bar or toolbar ("Comments" beside "Share") is no section heading
+            if (goodSeen >= 2 && b.words <= 12 && b.linkDensity() < 0.5 && i + 1 < n
+                    && COMMENTS_LABEL.matcher(b.text).matches() && !inToolbar(b, root, pageChars)) {
+                return i;
+            }
+            String sig = goodSeen >= 1 ? signature(b) : null;
+            if (sig != null) {
+                if (firstSignature < 0 || !sig.equals(kind) || !proseBetween) {
+                    firstSignature = i;
+                    kind = sig;
+                    proseBetween = false;
+                } else {
+                    secondSignature = i;
+                }
+            }
+            if (good[i]) {
+                goodSeen++;
+                proseBetween |= firstSignature >= 0;
+            }
+        }
+        if (secondSignature < 0) {
+            return n;
+        }
+        if (firstSignature == 0 || !good[firstSignature - 1]) {
+            return firstSignature; // the signature heads its comment
+        }
+        // the signature closes its comment: the first comment is the prose just above it, back to the label or
+        // link above it, and no longer than the second comment; without such a boundary the prose may be article
+        for (int i = firstSignature - 1; i >= 0 && firstSignature - i < secondSignature - firstSignature; i--) {
+            if (!good[i]) {
+                return i + 1;
+            }
+        }
+        return firstSignature;
     }
 
     /**
@@ -533,7 +784,10 @@ final class HtmlContent {
     private static final int WEAK_NEG = 4;
     private static final int POS = 8;
 
-    /** Signals of one element's class and id: -1 chrome, 0 nothing, 1 article-like, 2 article body. */
+    /**
+     * Signals of one element's class and id: -2 chrome, -1 chrome by a weaker word ("more", "tools"), 0 nothing,
+     * 1 article-like, 2 article body.
+     */
     static int classSignal(Element e, Map<String, Integer> cache) {
         String cls = e.className();
         String id = e.id();
@@ -563,7 +817,10 @@ final class HtmlContent {
         if ((flags & STRONG_POS) != 0) {
             return 2;
         }
-        if ((flags & STRONG_NEG) != 0 || ((flags & WEAK_NEG) != 0 && (flags & POS) == 0)) {
+        if ((flags & STRONG_NEG) != 0) {
+            return -2;
+        }
+        if ((flags & WEAK_NEG) != 0 && (flags & POS) == 0) {
             return -1;
         }
         return (flags & POS) != 0 ? 1 : 0;
@@ -594,7 +851,7 @@ final class HtmlContent {
 
     static double classWeight(int signal) {
         return switch (signal) {
-            case -1 -> -25;
+            case -1, -2 -> -25;
             case 1 -> 25;
             case 2 -> 50;
             default -> 0;

@@ -101,16 +101,29 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
             return null;
         }
         int next = lower.indexOf('<', gt + 1);
-        if (next < 0 || lower.startsWith("</title", next)) {
+        if (next < 0 || isTitleEndTag(lower, next)) {
             return null;
         }
         return html.substring(0, next) + "</title>" + html.substring(next);
     }
 
+    /** A real {@code </title>} end tag at {@code at}; a mangled one ({@code </titlevalue="true" -->}) is not. */
+    private static boolean isTitleEndTag(String lower, int at) {
+        int end = at + "</title".length();
+        if (!lower.startsWith("</title", at)) {
+            return false;
+        }
+        if (end >= lower.length()) {
+            return true;
+        }
+        char c = lower.charAt(end);
+        return c == '>' || c == '/' || Character.isWhitespace(c);
+    }
+
     /**
      * The headline as the page shows it above the article: the short block before the text that shares the most
      * words with the declared titles ({@code <title>}, Open Graph, JSON-LD), a heading preferred; the nearest
-     * large heading when no title is declared; otherwise the declared title.
+     * large heading (h1 or h2 before h3) when no title is declared; otherwise the declared title.
      */
     static String pageHeadline(HtmlContent.Result r, String declared, String docTitle) {
         List<HtmlContent.Block> all = r.all();
@@ -148,10 +161,10 @@ public final class JsoupArticleExtractor implements ArticleExtractor {
                 }
                 score = shared * cover + (b.heading == 1 ? 2 : b.heading > 0 ? 1 : 0);
             } else {
-                if (b.heading == 0 || b.heading > 2 || b.words < 3) {
+                if (b.heading == 0 || b.heading > 3 || b.words < 3) {
                     continue;
                 }
-                score = 1;
+                score = b.heading == 3 ? 0.5 : 1;
             }
             score += i < start ? 0.01 * (i - start + 60) : 0;
             if (score > bestScore) {

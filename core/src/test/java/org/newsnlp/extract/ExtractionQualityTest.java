@@ -41,10 +41,10 @@ class ExtractionQualityTest {
         Map<String, String> truth = ExtractionEvaluation.readTruth(dir.resolve("ground-truth.json.gz"), "articleBody");
         ExtractionEvaluation.Report r = ExtractionEvaluation.run(EXTRACTOR, dir.resolve("html"), truth, 2, true);
         assertTrue(r.pages().size() == 621, "pages scored: " + r.pages().size());
-        // measured 0.954 / 0.976 / 0.956; readability-lxml scores 0.927 and trafilatura 0.887 here
-        assertTrue(r.rouge().f1() >= 0.945, "L3S-GN1 mean ROUGE-LSum F1 " + r.rouge().f1());
-        assertTrue(r.rouge().medianF1() >= 0.97, "L3S-GN1 median ROUGE-LSum F1 " + r.rouge().medianF1());
-        assertTrue(r.shingles().f1() >= 0.95, "L3S-GN1 shingle F1 " + r.shingles().f1());
+        // measured 0.961 / 0.977 / 0.961; readability-lxml scores 0.927 and trafilatura 0.887 here
+        assertTrue(r.rouge().f1() >= 0.958, "L3S-GN1 mean ROUGE-LSum F1 " + r.rouge().f1());
+        assertTrue(r.rouge().medianF1() >= 0.975, "L3S-GN1 median ROUGE-LSum F1 " + r.rouge().medianF1());
+        assertTrue(r.shingles().f1() >= 0.958, "L3S-GN1 shingle F1 " + r.shingles().f1());
     }
 
     @Test
@@ -58,11 +58,11 @@ class ExtractionQualityTest {
             sample.put(ids.get(i), all.get(ids.get(i)));
         }
         ExtractionEvaluation.Report r = ExtractionEvaluation.run(EXTRACTOR, dir.resolve("html"), sample, 2, true);
-        // measured 0.917 (ROUGE-LSum) and 0.912 (shingle) on this half; trafilatura scores 0.840 on WCEB
+        // measured 0.922 (ROUGE-LSum) and 0.916 (shingle) on this half; trafilatura scores 0.840 on WCEB
         assertTrue(r.rouge().f1() >= DRAGNET_ROUGE, "Dragnet mean ROUGE-LSum F1 " + r.rouge().f1());
         assertTrue(r.shingles().f1() >= DRAGNET_SHINGLE, "Dragnet shingle F1 " + r.shingles().f1());
     }
 
-    private static final double DRAGNET_ROUGE = 0.90;
-    private static final double DRAGNET_SHINGLE = 0.90;
+    private static final double DRAGNET_ROUGE = 0.915;
+    private static final double DRAGNET_SHINGLE = 0.91;
 }

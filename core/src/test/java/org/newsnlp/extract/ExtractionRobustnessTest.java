@@ -62,6 +62,14 @@ class ExtractionRobustnessTest {
     }
 
     @Test
+    void aTitleWithAMangledEndTagIsRepaired() {
+        String html = "<html><head><title id='t'>Budget approved</titlevalue=\"true\" -->\n</head><body>"
+                + "<div class='story'>" + PARAGRAPH.repeat(5) + "</div></body></html>";
+        ExtractedArticle a = extractor.fromHtml(html, null);
+        assertTrue(a.text().startsWith("The committee met again on Monday"), a.text());
+    }
+
+    @Test
     void aTenMegabytePageIsExtracted() {
         StringBuilder sb = new StringBuilder(11 << 20);
         sb.append("<html><body><nav><a href='/'>Home</a></nav><div class='article'>");

@@ -190,6 +190,101 @@ class JsoupArticleExtractorTest {
         assertTrue(text.endsWith("whose tracks the tram would share."), text);
     }
 
+    private static final String[] STORY = {
+            "The city council voted on Tuesday to close the old swimming pool at the end of the summer, after "
+                    + "engineers found cracks in the roof that would cost more to repair than a new building.",
+            "Swimming clubs, schools and residents who use the pool every week said they had not been asked, and "
+                    + "several hundred of them gathered outside the town hall before the vote.",
+            "The mayor promised a temporary pool in the sports park by next spring and a new building within "
+                    + "four years, paid for by the sale of the land under the old one."};
+
+    private static String story() {
+        StringBuilder sb = new StringBuilder();
+        for (String p : STORY) {
+            sb.append("<p>").append(p).append("</p>");
+        }
+        return sb.toString();
+    }
+
+    private static String expectedStory() {
+        return String.join("\n\n", STORY);
+    }
+
+    @Test
+    void readerCommentsAfterACommentsLabelAreNotArticle() {
+        String html = "<html><body><div>" + story() + "<hr><b>Comments are now closed for this story</b><br><br>"
+                + "<b>Ann</b><br>I have swum there every Sunday for thirty years and nobody asked us what we "
+                + "thought about any of this, which is a disgrace.<br><br><hr>"
+                + "<b>Tom</b><br>The roof has been leaking for a decade, everyone knew it, and the council did "
+                + "nothing until it was too late to save the building.<br></div></body></html>";
+        assertEquals(expectedStory(), extractor.fromHtml(html, null).text());
+    }
+
+    @Test
+    void aCommentsLabelInAShareBarInsideTheArticleDoesNotEndIt() {
+        String html = "<html><body><div><p>" + STORY[0] + "</p><p>" + STORY[1] + "</p>"
+                + "<ul class='share-tools'><li>Share</li><li>Comments</li></ul>"
+                + "<p>" + STORY[2] + "</p></div></body></html>";
+        assertEquals(expectedStory(), extractor.fromHtml(html, null).text());
+    }
+
+    @Test
+    void readerCommentsFoundByTheirSignaturesAreNotArticle() {
+        String comments = "<p>Posted by: Ann, Riverside on 8:21pm Tue 1 Jan 08</p><p>I have swum there every "
+                + "Sunday for thirty years and nobody asked us what we thought about any of this.</p>"
+                + "<p>Posted by: Tom, Hill End on 9:06pm Tue 1 Jan 08</p><p>The roof has been leaking for a "
+                + "decade, everyone knew it, and the council did nothing until it was too late.</p>";
+        String html = "<html><body><div>" + story() + comments + "</div></body></html>";
+        assertEquals(expectedStory(), extractor.fromHtml(html, null).text());
+    }
+
+    @Test
+    void aSingleByLineLikeSignatureInTheArticleStays() {
+        String html = "<html><body><div>" + story() + "<p>Posted by Ann Lee on 5 March 2024 at 10:30</p>"
+                + "</div></body></html>";
+        assertTrue(extractor.fromHtml(html, null).text().startsWith(expectedStory()));
+    }
+
+    @Test
+    void teasersAfterARelatedLabelAreNotArticle() {
+        String html = "<html><body><div>" + story() + "<h3>Other news</h3>"
+                + "<h4><a href='/a'>Library opens on Sundays</a></h4><p>The central library will open on Sunday "
+                + "afternoons from next month, the council said on Monday.</p>"
+                + "<h4><a href='/b'>New bus timetable</a></h4><p>Buses on the river line will run every ten "
+                + "minutes at rush hour from the start of June.</p></div></body></html>";
+        assertEquals(expectedStory(), extractor.fromHtml(html, null).text());
+    }
+
+    @Test
+    void anInlineRelatedBoxDoesNotCutTheRestOfTheArticle() {
+        String html = "<html><body><div><p>" + STORY[0] + "</p><h3>Related stories</h3><ul>"
+                + "<li><a href='/a'>Library opens on Sundays</a></li><li><a href='/b'>New bus timetable</a></li>"
+                + "</ul><p>" + STORY[1] + "</p><p>" + STORY[2] + "</p></div></body></html>";
+        assertEquals(expectedStory(), extractor.fromHtml(html, null).text());
+    }
+
+    @Test
+    void aRelatedAsideBeforeTheLastParagraphDoesNotCutIt() {
+        String last = "The council will hold a public meeting on the plans for the new building in the town hall "
+                + "on the first Monday of next month, and residents may send their views in writing.";
+        String html = "<html><body><div>" + story() + "<aside class='related-links'><h3>Related</h3>"
+                + "<p><a href='/a'>Library opens on Sundays</a></p><p><a href='/b'>New bus timetable</a></p>"
+                + "</aside><p>" + last + "</p></div></body></html>";
+        assertEquals(expectedStory() + "\n\n" + last, extractor.fromHtml(html, null).text());
+    }
+
+    @Test
+    void aWidgetCutOffFromTheArticleByLinksIsDropped() {
+        StringBuilder links = new StringBuilder("<ul>");
+        for (int i = 0; i < 12; i++) {
+            links.append("<li><a href='/s").append(i).append("'>Section ").append(i).append("</a></li>");
+        }
+        links.append("</ul>");
+        String html = "<html><body><div><table><tr><td><p>Get 10% off your next copy of the paper by direct "
+                + "delivery, ask your newsagent.</p></td></tr></table>" + links + story() + "</div></body></html>";
+        assertEquals(expectedStory(), extractor.fromHtml(html, null).text());
+    }
+
     @ParameterizedTest
     @CsvSource({
             "2024-03-05T08:30:00+01:00, 2024-03-05T08:30:00+01:00",
