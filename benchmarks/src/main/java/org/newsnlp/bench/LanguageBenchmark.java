@@ -1,6 +1,12 @@
 package org.newsnlp.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import java.util.concurrent.TimeUnit;
+
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
 
 import org.newsnlp.text.Language;
 import org.newsnlp.text.LanguageIdentifier;
@@ -19,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Language identification, the first stage after extraction: {@link OpenNlpLanguageIdentifier} over the whole
- * article text, and over its first 1,000 characters (what a caller that only needs the language of a news
- * article could pass instead). One article per operation.
+ * article text, and over its first 1,000 characters (what {@code NewsAnalyzer} passes), against OpenNLP's own
+ * {@link LanguageDetectorME} with the same model on the same characters. One article per operation.
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar LanguageBenchmark -p size=medium
@@ -36,15 +42,23 @@ public class LanguageBenchmark {
     /** Characters given to the identifier by {@link #newsnlpLanguageFirst1000Chars}. */
     static final int PREFIX = 1000;
 
-    /** The identifier, loaded once per trial; immutable and shared by all threads. */
+    /** The identifiers, loaded once per trial from one model; immutable and shared by all threads. */
     @State(Scope.Benchmark)
     public static class Identifier {
         LanguageIdentifier languages;
+        LanguageDetectorModel model;
 
         /** Loads the language model. */
         @Setup(Level.Trial)
-        public void load() {
-            languages = OpenNlpLanguageIdentifier.load();
+        public void load() throws IOException {
+            try (InputStream in = OpenNlpLanguageIdentifier.class.getResourceAsStream(OpenNlpLanguageIdentifier.MODEL)) {
+                if (in == null) {
+                    throw new IllegalStateException("language model " + OpenNlpLanguageIdentifier.MODEL
+                            + " not on the classpath");
+                }
+                model = new LanguageDetectorModel(in);
+            }
+            languages = new OpenNlpLanguageIdentifier(model);
         }
     }
 
@@ -59,5 +73,12 @@ public class LanguageBenchmark {
     public Language newsnlpLanguageFirst1000Chars(Identifier id, Inputs in, Counters n) {
         String text = in.texts[in.next(n)];
         return id.languages.identify(text.length() <= PREFIX ? text : text.subSequence(0, PREFIX));
+    }
+
+    /** OpenNLP's detector (a new one per call, as it is not documented thread-safe) on the first 1,000 characters. */
+    @Benchmark
+    public opennlp.tools.langdetect.Language opennlpLanguageFirst1000Chars(Identifier id, Inputs in, Counters n) {
+        String text = in.texts[in.next(n)];
+        return new LanguageDetectorME(id.model).predictLanguage(text.length() <= PREFIX ? text : text.subSequence(0, PREFIX));
     }
 }

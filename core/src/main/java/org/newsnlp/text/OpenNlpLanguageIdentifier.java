@@ -53,6 +53,8 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
     static final int PROBE_FROM = 300;
     /** Characters read between two checks. */
     static final int PROBE_STEP = 150;
+    /** Characters normalised before the rest of a long text: enough for four checks. */
+    static final int PROBE_PREFIX = PROBE_FROM + 3 * PROBE_STEP;
     /** Lead in probability over the second language, at two checks in a row, that settles the text. */
     static final double SETTLED_LEAD = 0.5;
 
@@ -200,6 +202,21 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
      * same language has led the second by at least {@link #SETTLED_LEAD} at two checks in a row.
      */
     private double[] probabilities(CharSequence text, boolean probe) {
+        if (probe && text.length() > PROBE_PREFIX) {
+            // most texts settle within their first characters: normalise those alone first
+            double[] p = scores(text.subSequence(0, PROBE_PREFIX), true, true);
+            if (p != null) {
+                return p;
+            }
+        }
+        return scores(text, probe, false);
+    }
+
+    /**
+     * Scores {@code text}; with {@code probe}, stops once the language is settled. With {@code onlySettled},
+     * returns null instead of the scores of the whole text when it never settled.
+     */
+    private double[] scores(CharSequence text, boolean probe, boolean onlySettled) {
         CharSequence chars = normalizer.normalize(text);
         int n = chars.length();
         long[] seen = new long[(start.length + 63) >>> 6];
@@ -216,7 +233,7 @@ public final class OpenNlpLanguageIdentifier implements LanguageIdentifier {
             }
             done = nextCheck;
             if (done >= n) {
-                return softmax(score.clone());
+                return onlySettled ? null : softmax(score);
             }
             double[] p = softmax(score.clone());
             int best = argmax(p);
